@@ -60,6 +60,9 @@ class Release:
     summary: str = ""
     body_text: str = ""
     pdf_links: tuple[str, ...] = ()
+    # A hash of the entry as the feed or listing showed it (title, summary, dates): when it
+    # changes, the page is read again; when it does not, the page is not fetched again.
+    listing_hash: str = ""
 
     @property
     def content_hash(self) -> str:
@@ -85,3 +88,33 @@ class Sanction:
     confidence: float = 0.5  # 0..1
     authority: str | None = None  # the deciding authority when it is not the publisher
     note: str = ""  # e.g. a reduction for voluntary payment, a EUR equivalent stated
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a server told us to send back for a conditional GET of one URL."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+#: The outcomes of one poll of one source.
+POLL_STATUSES: tuple[str, ...] = ("ok", "not_modified", "failed")
+
+
+@dataclass
+class Harvest:
+    """What one poll of one source brought back, for storage to record.
+
+    `releases` holds only the new or changed releases (the pages whose listing entry is
+    not known, or changed); `items_seen` counts every entry the feed or listing showed.
+    """
+
+    source_id: str
+    status: str  # one of POLL_STATUSES
+    releases: list[Release] = field(default_factory=list)
+    items_seen: int = 0
+    error: str | None = None  # one line, for people: "HTTP 503 from https://..."
+    validators: dict[str, Validators] = field(default_factory=dict)  # URL -> to remember
+    requests: int = 0
+    bytes_downloaded: int = 0
