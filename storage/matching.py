@@ -1,0 +1,45 @@
+"""How a query finds a defendant: by prefix, by words, by compact form, or fuzzily.
+
+Keys are names already folded for matching (lower case, no accents, no legal form), by
+`scrapers.extract.normalise_defendant` on both sides; these rules only compare keys.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+# Below this many characters a fuzzy match finds too much ("ab" is close to everything).
+_FUZZY_MIN_LENGTH = 5
+_FUZZY_CUTOFF = 85
+
+
+def key_matches(query_key: str, key: str) -> bool:
+    """True when a folded query names the folded defendant `key`.
+
+    "clearview", "clearview ai", "clear view" and "clearveiw" all name "clearview ai".
+    """
+    query_words = query_key.split()
+    if not query_words or not key:
+        return False
+    compact_query = "".join(query_words)
+    compact_key = key.replace(" ", "")
+    if compact_key.startswith(compact_query):
+        return True
+    key_words = key.split()
+    if all(any(word.startswith(q) for word in key_words) for q in query_words):
+        return True
+    if len(compact_query) < _FUZZY_MIN_LENGTH:
+        return False
+    # A typo in the name's first letters ("clearveiw"), or a name written in one word
+    # that the release split ("meta platforms" vs "metaplatforms ireland").
+    head = compact_key[: len(compact_query)]
+    return fuzz.ratio(compact_query, head) >= _FUZZY_CUTOFF
+
+
+def fts_phrase(text: str) -> str | None:
+    """A safe FTS5 query for free text: each word quoted, so that FTS syntax in user input
+    (quotes, OR, NEAR(, *, column filters) is read as words, never as operators.
+    """
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
+    quoted = [f'"{word}"' for word in words if word][:16]
+    return " ".join(quoted) if quoted else None

@@ -1,0 +1,168 @@
+"""Every change to the archive's schema, in order. The schema is a public interface
+(docs/schema.md): people query it with sqlite3, sqlite-utils and Datasette, so a
+migration adds, it does not rename, and each one is tested from the one before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("dpawatch")
+
+
+def _run(db: Database, statements: Iterable[str]) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
+def _fts(table: str, columns: tuple[str, ...], key: str = "id") -> list[str]:
+    """An external-content FTS5 index over `table`, kept in sync by triggers.
+
+    unicode61 with remove_diacritics 2 makes search accent- and case-insensitive.
+    """
+    fts = f"{table}_fts"
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
+        f"content_rowid='{key}', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.{key}, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.{key}, {old}); END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.{key}, {old}); "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.{key}, {new}); END",
+    ]
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Authorities, sources with their polling state, releases, decisions, search, `fines`."""
+    _run(db, [
+        """CREATE TABLE authorities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            country TEXT NOT NULL,
+            website TEXT
+        )""",
+        """CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            authority TEXT NOT NULL REFERENCES authorities(id),
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            language TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled_at TEXT,
+            last_ok_at TEXT,
+            last_status TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        )""",
+        """CREATE TABLE releases (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            authority TEXT NOT NULL REFERENCES authorities(id),
+            url TEXT NOT NULL UNIQUE,
+            guid TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            language TEXT,
+            summary TEXT NOT NULL DEFAULT '',
+            body_text TEXT NOT NULL DEFAULT '',
+            fetched_at TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            is_sanction INTEGER NOT NULL DEFAULT 0,
+            backlog INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX releases_published ON releases(published)",
+        "CREATE INDEX releases_source ON releases(source_id)",
+        "CREATE INDEX releases_guid ON releases(guid)",
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+            authority TEXT NOT NULL REFERENCES authorities(id),
+            defendant TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('fine', 'periodic_penalty', 'reprimand', 'order', 'warning')),
+            amount REAL,
+            currency TEXT,
+            amount_eur REAL,
+            decision_date TEXT,
+            evidence TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 0.5
+        )""",
+        "CREATE INDEX decisions_release ON decisions(release_id)",
+        "CREATE INDEX decisions_date ON decisions(decision_date)",
+        *_fts("releases", ("title", "body_text")),
+        *_fts("decisions", ("defendant",)),
+        """CREATE VIEW fines AS
+            SELECT d.id AS decision_id, d.authority, d.defendant, d.kind, d.amount,
+                   d.currency, d.amount_eur, d.decision_date, r.published, r.title, r.url,
+                   d.evidence, d.release_id
+            FROM decisions d JOIN releases r ON r.id = d.release_id""",
+    ])
+
+
+@migrations()
+def m002_identity_and_changes(db: Database) -> None:
+    """Per-URL validators, listing hashes, release revisions, one sanction seen twice.
+
+    - `http_validators` keeps ETag/Last-Modified per URL, not only per source.
+    - `releases.listing_hash` lets a poll skip pages whose listing entry did not change;
+      `release_changes` records each change of a release so that alerts can follow it.
+    - `decisions.defendant_key` is the name folded for matching, and `duplicate_of`
+      points a sanction reported again (the AP's release and the EDPB's news item) at
+      the first report, so that `fines` lists it once, with both links.
+    """
+    _run(db, [
+        """CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,
+            source_id TEXT REFERENCES sources(id) ON DELETE CASCADE,
+            etag TEXT,
+            last_modified TEXT,
+            updated_at TEXT NOT NULL
+        )""",
+        "ALTER TABLE sources ADD COLUMN items_seen INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE sources ADD COLUMN items_new INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE sources ADD COLUMN healthy INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE releases ADD COLUMN listing_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE releases ADD COLUMN pdf_links TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE releases ADD COLUMN updated_at TEXT",
+        "ALTER TABLE releases ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+        """CREATE TABLE release_changes (
+            id INTEGER PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+            changed_at TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            old_title TEXT,
+            old_content_hash TEXT NOT NULL,
+            new_content_hash TEXT NOT NULL
+        )""",
+        "CREATE INDEX release_changes_release ON release_changes(release_id)",
+        "ALTER TABLE decisions ADD COLUMN defendant_key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE decisions ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE decisions ADD COLUMN duplicate_of INTEGER REFERENCES decisions(id)",
+        "CREATE INDEX decisions_key ON decisions(defendant_key)",
+        "UPDATE decisions SET defendant_key = lower(defendant)",
+        "DROP VIEW fines",
+        # One row per sanction: a sanction reported again by another release is folded
+        # into the first report, and `urls` lists every release that reported it.
+        """CREATE VIEW fines AS
+            SELECT d.id AS decision_id, d.authority, d.defendant, d.kind, d.amount,
+                   d.currency, d.amount_eur, d.decision_date, r.published, r.title, r.url,
+                   d.evidence, d.note, d.release_id, d.defendant_key,
+                   (SELECT json_group_array(r2.url) FROM (
+                        SELECT r2.url FROM decisions d2
+                        JOIN releases r2 ON r2.id = d2.release_id
+                        WHERE d2.id = d.id OR d2.duplicate_of = d.id
+                        ORDER BY r2.published, r2.id) AS r2) AS urls
+            FROM decisions d JOIN releases r ON r.id = d.release_id
+            WHERE d.duplicate_of IS NULL""",
+    ])

@@ -1,0 +1,32 @@
+"""Shared fixtures: an in-memory archive, a fixed clock, and a clean environment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.config import ENV_CONFIG, SECRET_ENV
+from storage import Archive
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the developer's config or tokens."""
+    for name in (ENV_CONFIG, *SECRET_ENV):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def archive() -> Iterator[Archive]:
+    """A fresh, migrated archive in memory."""
+    opened = Archive.open(":memory:")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def now() -> datetime:
+    """A fixed 'now' so that tests never depend on the clock."""
+    return datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
