@@ -50,8 +50,8 @@ class PollingSettings:
 
 @dataclass(frozen=True)
 class LogSettings:
-    level: str = _setting("info", "debug, info, warning or error.")
-    format: str = _setting("text", "text (readable) or json (for log collectors).")
+    level: str = _setting("info", "One of debug, info, warning or error.")
+    format: str = _setting("text", "Either text (readable) or json (for log collectors).")
 
 
 @dataclass(frozen=True)
