@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from scrapers.models import Authority, Harvest, Release, Sanction, Source, Validators
 from storage.matching import fts_phrase, key_matches
 from storage.migrations import migrations
+from storage.outbox import Outbox
 
 Row = dict[str, Any]
 
@@ -38,6 +39,7 @@ class StoredHarvest:
     new_release_ids: list[int] = field(default_factory=list)
     changed_release_ids: list[int] = field(default_factory=list)
     new_decision_ids: list[int] = field(default_factory=list)
+    deliveries_queued: int = 0
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -49,6 +51,7 @@ class Archive:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.outbox = Outbox(db)
 
     @classmethod
     def open(cls, path: str | Path, *, migrate: bool = True) -> Archive:
@@ -170,6 +173,8 @@ class Archive:
                 found = sanctions.get(release.url, ())
                 stored.new_decision_ids += self._replace_decisions(
                     release_id, release, found, defendant_key)
+                # In this same transaction: an archived sanction never misses its alerts.
+                stored.deliveries_queued += self.outbox.enqueue(release_id, now=now)
             self._record_state(harvest, now)
         return stored
 

@@ -166,3 +166,54 @@ def m002_identity_and_changes(db: Database) -> None:
             FROM decisions d JOIN releases r ON r.id = d.release_id
             WHERE d.duplicate_of IS NULL""",
     ])
+
+
+@migrations()
+def m003_subscriptions_and_deliveries(db: Database) -> None:
+    """Who wants which alerts, and the outbox of alerts to deliver.
+
+    A delivery is one message about one release (one embed or block per sanction) to one
+    subscription. It is written in the same transaction as the release, so an archived
+    sanction can never miss its alerts; the dispatcher sends pending rows and records the
+    platform's message id, so a restart resumes and nothing is posted twice. A corrected
+    release adds a row with action `edit` for the message already posted.
+    """
+    _run(db, [
+        """CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL CHECK (platform IN
+                ('discord', 'slack', 'discord_webhook', 'slack_webhook')),
+            workspace_id TEXT,
+            channel_id TEXT,
+            webhook_url TEXT,
+            authorities TEXT NOT NULL DEFAULT '[]',
+            countries TEXT NOT NULL DEFAULT '[]',
+            min_eur REAL,
+            kinds TEXT NOT NULL DEFAULT '[]',
+            watch TEXT NOT NULL DEFAULT '[]',
+            all_news INTEGER NOT NULL DEFAULT 0,
+            origin TEXT NOT NULL DEFAULT 'chat' CHECK (origin IN ('chat', 'config')),
+            created_by TEXT,
+            created_at TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1
+        )""",
+        "CREATE INDEX subscriptions_channel ON subscriptions(platform, workspace_id, channel_id)",
+        """CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+            release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL DEFAULT 1,
+            action TEXT NOT NULL DEFAULT 'post' CHECK (action IN ('post', 'edit')),
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
+                ('pending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error TEXT,
+            nonce TEXT NOT NULL UNIQUE,
+            message_id TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            UNIQUE (subscription_id, release_id, revision)
+        )""",
+        "CREATE INDEX deliveries_pending ON deliveries(status, next_attempt_at)",
+    ])
