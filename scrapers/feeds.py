@@ -70,7 +70,8 @@ def _published(item: Any, language: str) -> date | None:
     # The date as the authority wrote it (its own time zone), not feedparser's UTC view:
     # a release of 00:30 CET belongs to that day.
     for key in ("published", "updated", "dc_date"):
-        text = item.get(key)
+        # dict.get: feedparser's own get() maps updated->published with a warning.
+        text = dict.get(item, key)
         if not text:
             continue
         try:
@@ -81,7 +82,7 @@ def _published(item: Any, language: str) -> date | None:
         if found:
             return found
     for key in ("published_parsed", "updated_parsed"):
-        value = item.get(key)
+        value = dict.get(item, key)
         if value:
             return datetime.fromtimestamp(calendar.timegm(value), tz=UTC).date()
     return None
