@@ -1,0 +1,220 @@
+"""Who is sanctioned: finding the defendant's name in a sentence, and folding names.
+
+`normalise_defendant` is the matching key the archive uses to group a company's
+sanctions: accents, case, quotes, leading descriptors ("la société", "the company") and
+legal forms ("Inc.", "S.p.A.", "sp. z o.o.") are folded away, so "la société CLEARVIEW AI"
+and "Clearview AI Inc." both give "clearview ai". Pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from scrapers.extract.dates import fold
+from scrapers.extract.deciders import mentions_authority
+from scrapers.extract.lexicon import (
+    ANONYMOUS_HEADS,
+    CONNECTORS,
+    DESCRIPTORS,
+    INDEFINITE_ARTICLES,
+    INTRODUCERS,
+    LEGAL_FORMS,
+    NOT_NAMES,
+    PASSIVE_AFTER_NAME,
+    STOP_TOKENS,
+)
+
+_QUOTES = "\"'«»“”„‘’‹›"
+
+
+def _strip_legal_forms(tokens: list[str]) -> list[str]:
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for size in (3, 2, 1):
+            if len(tokens) > size and " ".join(tokens[-size:]) in LEGAL_FORMS:
+                del tokens[-size:]
+                changed = True
+                break
+    return tokens
+
+
+def normalise_defendant(name: str) -> str:
+    """A matching key for a defendant: lower case, no accents, no descriptor or legal form.
+
+    "la société CLEARVIEW AI" and "Clearview AI Inc." -> "clearview ai";
+    "Meta Platforms Ireland Ltd." -> "meta platforms ireland"; "H&M" stays "h&m".
+    """
+    text = fold(unicodedata.normalize("NFKC", name))
+    text = re.sub(rf"[{_QUOTES}]", " ", text)
+    text = text.replace("a/s", "as").replace("&", " & ")
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", text).replace(".", " ")  # "s.p.a." -> "spa"
+    text = re.sub(r"[^\w&]+", " ", text)
+    tokens = text.split()
+    while len(tokens) > 1 and tokens[0] in DESCRIPTORS:
+        tokens.pop(0)
+    tokens = _strip_legal_forms(tokens)
+    while tokens and tokens[-1] in ("&", "and", "et", "co"):
+        tokens.pop()
+    return re.sub(r"\s*&\s*", "&", " ".join(tokens)) if tokens else ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name found in a sentence, where it is, and how it was found."""
+
+    name: str
+    start: int
+    end: int
+    anonymous: bool = False
+    strong: bool = False  # introduced by a sanction phrase or carrying a legal form
+    introduced: bool = False  # right after an introducer ("à l'encontre de", "on")
+    intro_start: int = -1
+
+
+# Articles that open a sentence more often than they open a company's name.
+_LEADING_ARTICLES = frozenset("the la le les il lo el der die das de het o a an".split())
+_TOKEN = re.compile(r"[^\s]+")
+# Legal forms written in several tokens, some lower case: consumed as one unit.
+_LEGAL_UNIT = re.compile(
+    r"(?:GmbH\s*&\s*Co\.?\s*KG|&\s*Co\.?\s*KG|sp\.\s?z\s?o\.\s?o\.?|sp\.\s?[kj]\.|"
+    r"d\.\s?o\.\s?o\.?|d\.\s?d\.|s\.\s?r\.\s?o\.?|a\.\s?s\.|e\.\s?V\.|"
+    r"S\.\s?p\.\s?A\.?|S\.\s?r\.\s?l\.?|S\.\s?A\.?|S\.\s?L\.?U?\.?|B\.\s?V\.?|N\.\s?V\.?)"
+    r"(?![\w])")
+
+
+def _legal_key(token: str) -> str:
+    return fold(token).replace(".", "").strip(_STOP_PUNCT)
+_STOP_PUNCT = ",;:()[]!?"
+
+
+def _is_capitalised(token: str) -> bool:
+    letters = [ch for ch in token if ch.isalpha()]
+    if not letters:
+        return False
+    first = token.lstrip(_QUOTES + "(")[:1]
+    return first.isupper() or (first.isdigit() and any(ch.isalpha() for ch in token))
+
+
+def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
+    """The capitalised name that starts at `pos`, and where it ends."""
+    quoted = re.match(rf"\s*[{_QUOTES}]([^{_QUOTES}]{{2,80}})[{_QUOTES}]", text[pos:])
+    if quoted and _is_capitalised(quoted.group(1)):
+        return quoted.group(1).strip(), pos + quoted.end()
+    kept: list[re.Match[str]] = []
+    cursor = pos
+    while True:
+        match = _TOKEN.search(text, cursor)
+        if match is None:
+            break
+        cursor = match.end()
+        unit = _LEGAL_UNIT.match(text, match.start()) if kept else None
+        if unit:
+            kept.append(unit)
+            cursor = unit.end()
+            if text[cursor:cursor + 1] in _STOP_PUNCT:
+                break
+            continue
+        raw = match.group(0)
+        token = raw.rstrip(_STOP_PUNCT + ".")
+        folded = fold(token)
+        finnish = re.match(r"(.+?):(?:lle|lta|ltä|n|lla|llä|a|ä)$", token)
+        if finnish and _is_capitalised(finnish.group(1)):
+            kept.append(match)
+            return _join(text, kept, cut=len(raw) - finnish.end(1))
+        if folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME):
+            break
+        legal = bool(kept) and _legal_key(raw) in LEGAL_FORMS
+        if not (_is_capitalised(token) or legal or (kept and folded in CONNECTORS)):
+            break
+        if re.fullmatch(r"[\d.,]+", token) or (kept and raw.startswith("(")):
+            break
+        kept.append(match)
+        if raw[-1:] in _STOP_PUNCT or (raw.endswith(".") and not legal and len(token) > 3):
+            break
+    while kept and fold(kept[-1].group(0).rstrip(_STOP_PUNCT)) in CONNECTORS:
+        kept.pop()
+    return _join(text, kept) if kept else None
+
+
+def _join(text: str, kept: list[re.Match[str]], cut: int = 0) -> tuple[str, int]:
+    end = kept[-1].end() - cut
+    name = text[kept[0].start():end].rstrip(_STOP_PUNCT + " ")
+    last = name.split()[-1] if name.split() else ""
+    if name.endswith(".") and last.count(".") == 1 and _legal_key(last) not in LEGAL_FORMS:
+        name = name[:-1]
+    return name.strip(_QUOTES + " "), end
+
+
+def _scan_anonymous(text: str, pos: int, language: str) -> tuple[str, int] | None:
+    """An anonymised defendant written with an indefinite article: "un responsable de ..."."""
+    words = list(re.finditer(r"[^\s,;:()]+", text[pos:pos + 120]))
+    if not words or fold(words[0].group(0)) not in INDEFINITE_ARTICLES.get(language, ()):
+        return None
+    if len(words) < 2 or fold(words[1].group(0).strip(".")) not in ANONYMOUS_HEADS:
+        return None
+    kept = words[:2]
+    for word in words[2:5]:
+        folded = fold(word.group(0))
+        if folded in NOT_NAMES or any(ch.isdigit() for ch in folded) or folded.endswith("."):
+            break
+        kept.append(word)
+    # Keep the words up to the last noun-like one: "un responsable de traitement pour" ->
+    # drop "pour", which NOT_NAMES already stopped; trailing connectors go too.
+    while len(kept) > 2 and fold(kept[-1].group(0)) in CONNECTORS:
+        kept.pop()
+    end = pos + kept[-1].end()
+    return text[pos + kept[0].start():end], end
+
+
+def find_candidates(sentence: str, language: str) -> list[Candidate]:
+    """Every plausible defendant named in `sentence`, in order of position."""
+    found: dict[int, Candidate] = {}
+    for match in INTRODUCERS.get(language, INTRODUCERS["en"]).finditer(sentence):
+        pos = match.end()
+        anonymous = _scan_anonymous(sentence, pos, language)
+        if anonymous:
+            found[pos] = Candidate(anonymous[0], pos, anonymous[1], anonymous=True, strong=True,
+                                   introduced=True, intro_start=match.start())
+            continue
+        named = _scan_name(sentence, pos, language)
+        if named and _plausible(named[0]):
+            found[pos] = Candidate(named[0], pos, named[1], strong=True, introduced=True,
+                                   intro_start=match.start())
+    for match in re.finditer(r"(?:^|(?<=[\s(«“\"„]))\S", sentence):
+        start = match.start()
+        if start in found or any(c.start <= start < c.end for c in found.values()):
+            continue
+        word = sentence[start:].split(maxsplit=1)[0]
+        if fold(word) in _LEADING_ARTICLES:
+            continue  # "The Body Shop" is rare; "The ICO fined" is not
+        named = _scan_name(sentence, start, language)
+        if named and _plausible(named[0]):
+            strong = _has_legal_form(named[0]) or _followed_by_passive(sentence, named[1])
+            found[start] = Candidate(named[0], start, named[1], strong=strong)
+    return [found[key] for key in sorted(found)]
+
+
+def _has_legal_form(name: str) -> bool:
+    tokens = [_legal_key(token) for token in name.replace(",", " ").split()]
+    if _LEGAL_UNIT.search(name):
+        return True
+    return any(" ".join(tokens[-size:]) in LEGAL_FORMS for size in (1, 2, 3) if len(tokens) > size)
+
+
+def _followed_by_passive(sentence: str, end: int) -> bool:
+    following = re.match(r"\s*([^\s,.;:]+)", sentence[end:])
+    return bool(following) and fold(following.group(1)) in PASSIVE_AFTER_NAME
+
+
+def _plausible(name: str) -> bool:
+    key = normalise_defendant(name)
+    if len(key) < 2 or key in NOT_NAMES or mentions_authority(name):
+        return False
+    return not all(token in NOT_NAMES or token in _WEAK for token in key.split())
+
+
+# Words of authority names that are names only together ("Information Commissioner's Office").
+_WEAK: frozenset[str] = frozenset({"office", "s", "data", "protection", "authority", "sa"})
