@@ -11,5 +11,4 @@ from scrapers.extract.defendants import normalise_defendant
 from scrapers.extract.pipeline import extract_from_html
 from scrapers.extract.sanctions import extract_sanctions
 
-__all__ = ["Money", "extract_from_html", "extract_sanctions", "normalise_defendant",
-           "parse_amount"]
+__all__ = ["Money", "extract_from_html", "extract_sanctions", "normalise_defendant", "parse_amount"]

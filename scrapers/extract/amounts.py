@@ -55,15 +55,18 @@ def _alternation(words: object) -> str:
 
 _WORD_END = r"(?![\w€£$])"
 _SCALE_AFTER = re.compile(
-    rf"(?P<gap>[{_SPACES}]?)(?P<scale>{_alternation(SCALE_WORDS)}){_WORD_END}", re.I)
-_COMPOUND_AFTER = re.compile(rf"[{_SPACES}]?(?P<word>{_alternation(COMPOUND_MONEY)}){_WORD_END}",
-                             re.I)
+    rf"(?P<gap>[{_SPACES}]?)(?P<scale>{_alternation(SCALE_WORDS)}){_WORD_END}", re.I
+)
+_COMPOUND_AFTER = re.compile(
+    rf"[{_SPACES}]?(?P<word>{_alternation(COMPOUND_MONEY)}){_WORD_END}", re.I
+)
 # Between the number (and scale) and the currency: "d'euros", "de euros", "di euro",
 # "of euros", a closing bracket (Greek words-first style), or words in brackets.
 _LINK = r"(?:\s*\)|\s*\([^()\d]{1,160}\))?\s*(?:d['’]\s*|de\s+|di\s+|of\s+)?"
 _CURRENCY_AFTER = re.compile(rf"{_LINK}(?P<cur>{_alternation(CURRENCY_AFTER)}){_WORD_END}", re.I)
 _CURRENCY_BEFORE = re.compile(
-    rf"(?<![\w])(?P<cur>{_alternation(CURRENCY_BEFORE)})[{_SPACES}]?(?:\(\s*)?$", re.I)
+    rf"(?<![\w])(?P<cur>{_alternation(CURRENCY_BEFORE)})[{_SPACES}]?(?:\(\s*)?$", re.I
+)
 _WORDS_IN_BRACKETS = re.compile(r"\s*\([^()\d]{1,160}\)")
 _DASH_DECIMALS = re.compile(r",-{1,2}")  # Polish "47.160,-": no decimals
 
@@ -126,7 +129,7 @@ def _one_amount(text: str, match: re.Match[str], language: str) -> Money | None:
     compound = _COMPOUND_AFTER.match(text, pos)
     if compound:
         scale, code = COMPOUND_MONEY[compound.group("word").lower()]
-        return Money(value * scale, code, start, compound.end(), text[start:compound.end()], True)
+        return Money(value * scale, code, start, compound.end(), text[start : compound.end()], True)
     scale_start = pos
     scale, pos = _scale(text, pos, language, after_sign=before is not None)
     if text[scale_start:pos].endswith("€"):  # "20 M€", "1 Md€": scale and currency in one
@@ -165,7 +168,8 @@ def parse_amount(text: str, language: str = "en") -> list[Money]:
 
 def _restates(text: str, previous: Money, money: Money) -> bool:
     """True when `money` is `previous` written again in brackets: "20 M€ (20 000 000 €)"."""
-    between = text[previous.end:money.start]
+    between = text[previous.end : money.start]
     same = abs(previous.amount - money.amount) < 0.5 and (
-        previous.currency in (None, money.currency) or money.currency is None)
+        previous.currency in (None, money.currency) or money.currency is None
+    )
     return same and len(between) <= 3 and "(" in between

@@ -16,18 +16,21 @@ AGGREGATORS: frozenset[str] = frozenset({"edpb"})
 _MENTIONS: tuple[tuple[str, str], ...] = (
     (r"\bCNIL\b|French (?:SA|supervisory authority|data protection authority|DPA)", "cnil"),
     (r"\bICO\b|Information Commissioner|UK (?:SA|supervisory authority|DPA)", "ico"),
-    (r"\bGarante\b|Italian (?:SA|supervisory authority|data protection authority|DPA)",
-     "garante"),
+    (r"\bGarante\b|Italian (?:SA|supervisory authority|data protection authority|DPA)", "garante"),
     (r"\bAEPD\b|Spanish (?:SA|supervisory authority|data protection authority|DPA)", "aepd"),
-    (r"\bHDPA\b|Hellenic (?:SA|supervisory authority|DPA|Data Protection Authority)|"
-     r"Greek (?:SA|supervisory authority|DPA)", "hdpa"),
-    (r"\bAutoriteit Persoonsgegevens\b|Dutch (?:SA|supervisory authority|data protection "
-     r"authority|DPA)", "ap"),
+    (
+        r"\bHDPA\b|Hellenic (?:SA|supervisory authority|DPA|Data Protection Authority)|"
+        r"Greek (?:SA|supervisory authority|DPA)",
+        "hdpa",
+    ),
+    (
+        r"\bAutoriteit Persoonsgegevens\b|Dutch (?:SA|supervisory authority|data protection "
+        r"authority|DPA)",
+        "ap",
+    ),
     (r"\bDPC\b|Irish (?:SA|supervisory authority|DPA)|Data Protection Commission\b", "dpc"),
-    (r"\bIMY\b|Swedish (?:SA|supervisory authority|DPA|Authority for Privacy Protection)",
-     "imy"),
-    (r"Norwegian (?:SA|supervisory authority|DPA|Data Protection Authority)",
-     "datatilsynet-no"),
+    (r"\bIMY\b|Swedish (?:SA|supervisory authority|DPA|Authority for Privacy Protection)", "imy"),
+    (r"Norwegian (?:SA|supervisory authority|DPA|Data Protection Authority)", "datatilsynet-no"),
     (r"Danish (?:SA|supervisory authority|DPA|Data Protection Agency)", "datatilsynet-dk"),
     (r"\bUODO\b|Polish (?:SA|supervisory authority|DPA)", "uodo"),
     (r"\bANSPDCP\b|Romanian (?:SA|supervisory authority|DPA)", "anspdcp"),

@@ -82,11 +82,14 @@ _LEGAL_UNIT = re.compile(
     r"(?:GmbH\s*&\s*Co\.?\s*KG|&\s*Co\.?\s*KG|sp\.\s?z\s?o\.\s?o\.?|sp\.\s?[kj]\.|"
     r"d\.\s?o\.\s?o\.?|d\.\s?d\.|s\.\s?r\.\s?o\.?|a\.\s?s\.|e\.\s?V\.|"
     r"S\.\s?p\.\s?A\.?|S\.\s?r\.\s?l\.?|S\.\s?A\.?|S\.\s?L\.?U?\.?|B\.\s?V\.?|N\.\s?V\.?)"
-    r"(?![\w])")
+    r"(?![\w])"
+)
 
 
 def _legal_key(token: str) -> str:
     return fold(token).replace(".", "").strip(_STOP_PUNCT)
+
+
 _STOP_PUNCT = ",;:()[]!?"
 
 
@@ -114,7 +117,7 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         if unit:
             kept.append(unit)
             cursor = unit.end()
-            if text[cursor:cursor + 1] in _STOP_PUNCT:
+            if text[cursor : cursor + 1] in _STOP_PUNCT:
                 break
             continue
         raw = match.group(0)
@@ -141,7 +144,7 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
 
 def _join(text: str, kept: list[re.Match[str]], cut: int = 0) -> tuple[str, int]:
     end = kept[-1].end() - cut
-    name = text[kept[0].start():end].rstrip(_STOP_PUNCT + " ")
+    name = text[kept[0].start() : end].rstrip(_STOP_PUNCT + " ")
     last = name.split()[-1] if name.split() else ""
     if name.endswith(".") and last.count(".") == 1 and _legal_key(last) not in LEGAL_FORMS:
         name = name[:-1]
@@ -150,7 +153,7 @@ def _join(text: str, kept: list[re.Match[str]], cut: int = 0) -> tuple[str, int]
 
 def _scan_anonymous(text: str, pos: int, language: str) -> tuple[str, int] | None:
     """An anonymised defendant written with an indefinite article: "un responsable de ..."."""
-    words = list(re.finditer(r"[^\s,;:()]+", text[pos:pos + 120]))
+    words = list(re.finditer(r"[^\s,;:()]+", text[pos : pos + 120]))
     if not words or fold(words[0].group(0)) not in INDEFINITE_ARTICLES.get(language, ()):
         return None
     if len(words) < 2 or fold(words[1].group(0).strip(".")) not in ANONYMOUS_HEADS:
@@ -166,7 +169,7 @@ def _scan_anonymous(text: str, pos: int, language: str) -> tuple[str, int] | Non
     while len(kept) > 2 and fold(kept[-1].group(0)) in CONNECTORS:
         kept.pop()
     end = pos + kept[-1].end()
-    return text[pos + kept[0].start():end], end
+    return text[pos + kept[0].start() : end], end
 
 
 def find_candidates(sentence: str, language: str) -> list[Candidate]:
@@ -176,13 +179,21 @@ def find_candidates(sentence: str, language: str) -> list[Candidate]:
         pos = match.end()
         anonymous = _scan_anonymous(sentence, pos, language)
         if anonymous:
-            found[pos] = Candidate(anonymous[0], pos, anonymous[1], anonymous=True, strong=True,
-                                   introduced=True, intro_start=match.start())
+            found[pos] = Candidate(
+                anonymous[0],
+                pos,
+                anonymous[1],
+                anonymous=True,
+                strong=True,
+                introduced=True,
+                intro_start=match.start(),
+            )
             continue
         named = _scan_name(sentence, pos, language)
         if named and _plausible(named[0]):
-            found[pos] = Candidate(named[0], pos, named[1], strong=True, introduced=True,
-                                   intro_start=match.start())
+            found[pos] = Candidate(
+                named[0], pos, named[1], strong=True, introduced=True, intro_start=match.start()
+            )
     for match in re.finditer(r"(?:^|(?<=[\s(«“\"„]))\S", sentence):
         start = match.start()
         if start in found or any(c.start <= start < c.end for c in found.values()):

@@ -54,7 +54,9 @@ class Tally:
         recall = _ratio(self.true_positives, self.true_positives + self.false_negatives)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {
-            "detection_precision": precision, "detection_recall": recall, "detection_f1": f1,
+            "detection_precision": precision,
+            "detection_recall": recall,
+            "detection_f1": f1,
             "release_accuracy": _ratio(self.releases_right, self.releases),
             "amount_precision": _ratio(self.amounts_found_right, self.amounts_found),
             "amount_recall": _ratio(self.amounts_expected_found, self.amounts_expected),
@@ -86,27 +88,41 @@ class EvalReport:
         return {
             "cases": self.cases,
             "overall": {**self.overall.figures(), "releases": self.overall.releases},
-            "by_language": {lang: {**tally.figures(), "releases": tally.releases}
-                            for lang, tally in sorted(self.by_language.items())},
+            "by_language": {
+                lang: {**tally.figures(), "releases": tally.releases}
+                for lang, tally in sorted(self.by_language.items())
+            },
             "misses": self.misses,
         }
 
     def format_text(self) -> str:
         """A plain-text table of the figures, then the misses, for people."""
-        columns = ("detection_f1", "detection_precision", "detection_recall",
-                   "release_accuracy", "amount_precision", "amount_recall",
-                   "defendant_accuracy", "kind_accuracy")
-        header = "lang  cases  " + "  ".join(f"{c.split('_')[0][:4]}.{c.split('_')[1][:4]}"
-                                             for c in columns)
+        columns = (
+            "detection_f1",
+            "detection_precision",
+            "detection_recall",
+            "release_accuracy",
+            "amount_precision",
+            "amount_recall",
+            "defendant_accuracy",
+            "kind_accuracy",
+        )
+        header = "lang  cases  " + "  ".join(
+            f"{c.split('_')[0][:4]}.{c.split('_')[1][:4]}" for c in columns
+        )
         lines = [f"{self.cases} cases", header]
         rows = [*sorted(self.by_language.items()), ("all", self.overall)]
         for lang, tally in rows:
             figures = tally.figures()
-            lines.append(f"{lang:<5} {tally.releases:>5}  "
-                         + "  ".join(f"{figures[c]:>9.3f}" for c in columns))
+            lines.append(
+                f"{lang:<5} {tally.releases:>5}  "
+                + "  ".join(f"{figures[c]:>9.3f}" for c in columns)
+            )
         lines.append(f"\n{len(self.misses)} misses")
-        lines += [f"- {m['case']}: {m['problem']} expected={m.get('expected')} "
-                  f"found={m.get('found')}" for m in self.misses]
+        lines += [
+            f"- {m['case']}: {m['problem']} expected={m.get('expected')} found={m.get('found')}"
+            for m in self.misses
+        ]
         return "\n".join(lines)
 
 
@@ -119,8 +135,14 @@ def load_cases(corpus_dir: Path) -> list[Case]:
             continue
         with label_path.open("rb") as handle:
             label = tomllib.load(handle)
-        cases.append(Case(label_path.stem, label.get("language", label_path.parent.name),
-                          html_path.read_bytes(), label))
+        cases.append(
+            Case(
+                label_path.stem,
+                label.get("language", label_path.parent.name),
+                html_path.read_bytes(),
+                label,
+            )
+        )
     return cases
 
 
@@ -129,15 +151,20 @@ def same_defendant(expected: str, found: str) -> bool:
     left, right = normalise_defendant(expected), normalise_defendant(found)
     if not left or not right:
         return False
-    return left == right or fuzz.ratio(left, right) >= 85 or (
-        fuzz.token_set_ratio(left, right) >= 95 and min(len(left), len(right)) >= 4)
+    return (
+        left == right
+        or fuzz.ratio(left, right) >= 85
+        or (fuzz.token_set_ratio(left, right) >= 95 and min(len(left), len(right)) >= 4)
+    )
 
 
 def _same_amount(expected: dict[str, Any], found: Sanction) -> bool:
     if expected.get("amount") is None or found.amount is None:
         return False
-    return (abs(float(expected["amount"]) - found.amount) < 0.5
-            and expected.get("currency") == found.currency)
+    return (
+        abs(float(expected["amount"]) - found.amount) < 0.5
+        and expected.get("currency") == found.currency
+    )
 
 
 def _pair(expected: list[dict[str, Any]], found: list[Sanction]) -> list[tuple[int, int]]:
@@ -161,8 +188,13 @@ def _pair(expected: list[dict[str, Any]], found: list[Sanction]) -> list[tuple[i
 
 
 def _show(sanction: Sanction) -> dict[str, Any]:
-    return {"defendant": sanction.defendant, "kind": sanction.kind, "amount": sanction.amount,
-            "currency": sanction.currency, "authority": sanction.authority}
+    return {
+        "defendant": sanction.defendant,
+        "kind": sanction.kind,
+        "amount": sanction.amount,
+        "currency": sanction.currency,
+        "authority": sanction.authority,
+    }
 
 
 def score_case(case: Case, found: list[Sanction], misses: list[dict[str, Any]]) -> Tally:
@@ -172,18 +204,30 @@ def score_case(case: Case, found: list[Sanction], misses: list[dict[str, Any]]) 
     is_sanction = case.label.get("category") == "sanction"
     tally.releases_right = int(bool(found) == is_sanction)
     if not tally.releases_right:
-        misses.append({"case": case.id, "problem": "release category",
-                       "expected": case.label.get("category"), "found": len(found)})
+        misses.append(
+            {
+                "case": case.id,
+                "problem": "release category",
+                "expected": case.label.get("category"),
+                "found": len(found),
+            }
+        )
     pairs = _pair(expected, found)
     tally.true_positives = len(pairs)
     tally.false_positives = len(found) - len(pairs)
     tally.false_negatives = len(expected) - len(pairs)
     paired_i = {i for i, _ in pairs}
     paired_j = {j for _, j in pairs}
-    misses += [{"case": case.id, "problem": "missed", "expected": want, "found": None}
-               for i, want in enumerate(expected) if i not in paired_i]
-    misses += [{"case": case.id, "problem": "spurious", "expected": None, "found": _show(got)}
-               for j, got in enumerate(found) if j not in paired_j]
+    misses += [
+        {"case": case.id, "problem": "missed", "expected": want, "found": None}
+        for i, want in enumerate(expected)
+        if i not in paired_i
+    ]
+    misses += [
+        {"case": case.id, "problem": "spurious", "expected": None, "found": _show(got)}
+        for j, got in enumerate(found)
+        if j not in paired_j
+    ]
     for i, j in pairs:
         want, got = expected[i], found[j]
         tally.pairs += 1
@@ -191,18 +235,31 @@ def score_case(case: Case, found: list[Sanction], misses: list[dict[str, Any]]) 
         named = same_defendant(str(want.get("defendant", "")), got.defendant)
         tally.defendants_right += named
         if want.get("kind") != got.kind or not named or want.get("authority") != got.authority:
-            misses.append({"case": case.id, "problem": "wrong field", "expected": want,
-                           "found": _show(got)})
+            misses.append(
+                {"case": case.id, "problem": "wrong field", "expected": want, "found": _show(got)}
+            )
     tally.amounts_found = sum(1 for got in found if got.amount is not None)
-    tally.amounts_found_right = sum(1 for got in found if got.amount is not None
-                                    and any(_same_amount(want, got) for want in expected))
+    tally.amounts_found_right = sum(
+        1
+        for got in found
+        if got.amount is not None and any(_same_amount(want, got) for want in expected)
+    )
     tally.amounts_expected = sum(1 for want in expected if want.get("amount") is not None)
-    tally.amounts_expected_found = sum(1 for want in expected if want.get("amount") is not None
-                                       and any(_same_amount(want, got) for got in found))
+    tally.amounts_expected_found = sum(
+        1
+        for want in expected
+        if want.get("amount") is not None and any(_same_amount(want, got) for got in found)
+    )
     for got in found:
         if got.amount is not None and not any(_same_amount(w, got) for w in expected):
-            misses.append({"case": case.id, "problem": "wrong amount",
-                           "expected": [w.get("amount") for w in expected], "found": _show(got)})
+            misses.append(
+                {
+                    "case": case.id,
+                    "problem": "wrong amount",
+                    "expected": [w.get("amount") for w in expected],
+                    "found": _show(got),
+                }
+            )
     return tally
 
 
@@ -220,9 +277,12 @@ def evaluate_corpus(corpus_dir: Path) -> EvalReport:
     report = EvalReport()
     for case in load_cases(corpus_dir):
         _, found = extract_from_html(
-            case.html, url=str(case.label.get("url", "")), language=case.language,
+            case.html,
+            url=str(case.label.get("url", "")),
+            language=case.language,
             authority=str(case.label.get("authority", "")),
-            published=_published(case.label.get("published")))
+            published=_published(case.label.get("published")),
+        )
         tally = score_case(case, found, report.misses)
         report.cases += 1
         report.overall.add(tally)

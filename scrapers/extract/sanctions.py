@@ -24,16 +24,26 @@ from scrapers.models import Release, Sanction
 
 # The currency a bare "5,2 millions" is in, by publishing authority.
 HOME_CURRENCY: dict[str, str] = {
-    "ico": "GBP", "imy": "SEK", "datatilsynet-no": "NOK", "datatilsynet-dk": "DKK",
-    "uodo": "PLN", "anspdcp": "RON", "uoou": "CZK", "ftc": "USD",
+    "ico": "GBP",
+    "imy": "SEK",
+    "datatilsynet-no": "NOK",
+    "datatilsynet-dk": "DKK",
+    "uodo": "PLN",
+    "anspdcp": "RON",
+    "uoou": "CZK",
+    "ftc": "USD",
 }
 _DECISION_WORDS = re.compile(
     r"(?<!\w)(?:délibération|décision|decision|decided|dated|provvedimento|resolución|"
     r"besluit|beslut|vedtak|afgørelse|decyzj|decizi|bescheid|rozhodnut|rješenj|päätö|"
-    r"deliberação|απόφασ|ordinanza|adopted|adopté|prononc|issued|imposed|vom\b)", re.I)
+    r"deliberação|απόφασ|ordinanza|adopted|adopté|prononc|issued|imposed|vom\b)",
+    re.I,
+)
 _PAY_AFTER = re.compile(
     r"\s+(?:to pay|de payer|di pagare|a pagar|te betalen|zu zahlen|att betala|å betale|"
-    r"at betale|do zapłaty|să plătească|να καταβάλει|platiti|zaplatit|maksamaan)", re.I)
+    r"at betale|do zapłaty|să plătească|να καταβάλει|platiti|zaplatit|maksamaan)",
+    re.I,
+)
 _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
 
 
@@ -60,14 +70,18 @@ def _money_kind(sentence: str, money: Money, language: str) -> str | None:
     periodic = [m.start() for m in cue("PERIODIC", language).finditer(sentence)]
     if not fine and not periodic:
         return None
-    if _near(cue("NOT_PENALTY_BEFORE", language), sentence, money.start - 30, money.start):
+    # One character past the sum's start lets a cue ending in a word boundary ("do ") match.
+    if _near(cue("NOT_PENALTY_BEFORE", language), sentence, money.start - 30, money.start + 1):
         return None
     if _near(cue("RATE_AFTER", language), sentence, money.end, money.end + 28):
         return None
     if _near(cue("REDUCTION", language), sentence, money.start - 45, money.start):
         return None  # the reduced sum; the sum imposed is elsewhere in the sentence
-    before = sentence[max(0, money.start - 40):money.start].lower()
-    if re.search(r"\b(?:or|ou|o|oder|of|eller|lub|sau|ή|ili|nebo|tai)\s*$", before) and "%" in sentence:
+    before = sentence[max(0, money.start - 40) : money.start].lower()
+    if (
+        re.search(r"\b(?:or|ou|o|oder|of|eller|lub|sau|ή|ili|nebo|tai)\s*$", before)
+        and "%" in sentence
+    ):
         return None  # "4 % of turnover or EUR 20 million": a statutory maximum
     if not periodic:
         return "fine"
@@ -90,7 +104,9 @@ def _sentence_disqualified(sentence: str, language: str) -> bool:
 def _is_review_of_earlier_sanction(sentences: list[Sentence], language: str) -> bool:
     """A court (or appeal board) upholding, reducing or annulling an earlier sanction."""
     lead = " ".join(s.text for s in sentences[:2])
-    return bool(cue("COURT", language).search(lead) and cue("APPEAL_OUTCOME", language).search(lead))
+    return bool(
+        cue("COURT", language).search(lead) and cue("APPEAL_OUTCOME", language).search(lead)
+    )
 
 
 def _pick_candidate(candidates: list[Candidate], start: int, end: int) -> Candidate | None:
@@ -117,18 +133,32 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
         candidates = find_candidates(text, language)
         previous: Money | None = None
         for money in moneys:
-            equivalent = previous is not None and money.start - previous.end <= 30 and _near(
-                cue("EQUIVALENT", language), text, previous.end, money.start)
+            equivalent = (
+                previous is not None
+                and money.start - previous.end <= 30
+                and _near(cue("EQUIVALENT", language), text, previous.end, money.start)
+            )
             if equivalent and previous is not None:
-                found[-1:] = [replace(found[-1], note=f"equivalent stated: {money.text}")] \
-                    if found and found[-1].money is previous else found[-1:]
+                found[-1:] = (
+                    [replace(found[-1], note=f"equivalent stated: {money.text}")]
+                    if found and found[-1].money is previous
+                    else found[-1:]
+                )
                 continue
             kind = _money_kind(text, money, language)
             if kind is None or (money.currency is None and not money.scaled):
                 continue
             total = _near(cue("TOTAL", language), text, money.start - 40, money.start)
-            found.append(_Found(kind, sentence, money, money.currency or home,
-                                _pick_candidate(candidates, money.start, money.end), total))
+            found.append(
+                _Found(
+                    kind,
+                    sentence,
+                    money,
+                    money.currency or home,
+                    _pick_candidate(candidates, money.start, money.end),
+                    total,
+                )
+            )
             previous = money
     return found
 
@@ -141,14 +171,19 @@ def _non_monetary(sentences: list[Sentence], language: str) -> list[_Found]:
             continue
         for kind, table in (("reprimand", "REPRIMAND"), ("warning", "WARNING"), ("order", "ORDER")):
             match = cue(table, language).search(text)
-            if match is None or _COUNT_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+            if match is None or _COUNT_BEFORE.search(
+                text[max(0, match.start() - 12) : match.start()]
+            ):
                 continue
-            if kind == "order" and (_PAY_AFTER.match(text, match.end() - 1)
-                                    or (re.search(r"ordinanza\s+ingiunzione", text, re.I)
-                                    and not re.search(r"\bordina\b|divieto|limitazione", text, re.I))):
+            if kind == "order" and (
+                _PAY_AFTER.match(text, match.end() - 1)
+                or (
+                    re.search(r"ordinanza\s+ingiunzione", text, re.I)
+                    and not re.search(r"\bordina\b|divieto|limitazione", text, re.I)
+                )
+            ):
                 continue
-            candidate = _pick_candidate(find_candidates(text, language), match.start(),
-                                        match.end())
+            candidate = _pick_candidate(find_candidates(text, language), match.start(), match.end())
             found.append(_Found(kind, sentence, candidate=candidate))
     return found
 
@@ -156,8 +191,10 @@ def _non_monetary(sentences: list[Sentence], language: str) -> list[_Found]:
 def _looks_like_decision(sentences: list[Sentence], language: str) -> bool:
     """The release itself announces a measure: its title or lead names one."""
     lead = " ".join(s.text for s in sentences[:3])
-    return any(cue(table, language).search(lead)
-               for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER"))
+    return any(
+        cue(table, language).search(lead)
+        for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")
+    )
 
 
 def _drop_totals(found: list[_Found]) -> list[_Found]:
@@ -168,18 +205,26 @@ def _drop_totals(found: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     for item in found:
         if item.money is not None:
-            others = [o.money.amount for o in monetary if o is not item and o.money is not None
-                      and o.currency == item.currency and o.money.amount != item.money.amount]
+            others = [
+                o.money.amount
+                for o in monetary
+                if o is not item
+                and o.money is not None
+                and o.currency == item.currency
+                and o.money.amount != item.money.amount
+            ]
             parts_sum = sum(set(others))
-            if (item.total and others) or (len(set(others)) >= 2
-                                         and abs(parts_sum - item.money.amount) < 1):
+            if (item.total and others) or (
+                len(set(others)) >= 2 and abs(parts_sum - item.money.amount) < 1
+            ):
                 continue
         kept.append(item)
     return kept
 
 
-def _decision_date(evidence: Sentence, sentences: list[Sentence], language: str,
-                   published: date | None) -> date | None:
+def _decision_date(
+    evidence: Sentence, sentences: list[Sentence], language: str, published: date | None
+) -> date | None:
     pool = [evidence] + [s for s in sentences if _DECISION_WORDS.search(s.text)]
     for sentence in pool:
         for found in find_dates(sentence.text, language):
@@ -194,16 +239,21 @@ def _decision_date(evidence: Sentence, sentences: list[Sentence], language: str,
 
 
 def _main_defendant(sentences: list[Sentence], language: str) -> Candidate | None:
-    """The release's main defendant: a strong candidate in the title, else in the lead."""
-    for sentence in sentences[:4]:
-        strong = [c for c in find_candidates(sentence.text, language) if c.strong]
+    """The release's main defendant: a strong candidate of the title, else of the text."""
+    weak: Candidate | None = None
+    for sentence in sentences:
+        candidates = find_candidates(sentence.text, language)
+        strong = [c for c in candidates if c.strong]
         if strong and (sentence.index == 0 or _looks_like_decision([sentence], language)):
             return strong[0]
-    return None
+        if sentence.index == 0 and candidates and language != "de":
+            weak = candidates[0]
+    return weak
 
 
-def _assemble(found: list[_Found], sentences: list[Sentence], release: Release,
-              language: str) -> list[Sanction]:
+def _assemble(
+    found: list[_Found], sentences: list[Sentence], release: Release, language: str
+) -> list[Sanction]:
     main = _main_defendant(sentences, language)
     decider = deciding_authority(" ".join(s.text for s in sentences[:6]), release.authority)
     reduction = any(cue("REDUCTION", language).search(s.text) for s in sentences)
@@ -211,16 +261,37 @@ def _assemble(found: list[_Found], sentences: list[Sentence], release: Release,
     for item in found:
         candidate = item.candidate or main
         name = candidate.name if candidate else ""
+        if not name:
+            continue  # a sum or a measure nobody is named for: a statistic more often than not
         key = (normalise_defendant(name), item.kind)
         twin = _twin(seen, item, key[0])
         if twin is not None:
             earlier = seen[twin]
+            if (
+                item.money is not None
+                and earlier.amount is not None
+                and earlier.note == "rounded"
+                and not item.money.scaled
+            ):
+                earlier = replace(
+                    earlier,
+                    amount=item.money.amount,
+                    note="",
+                    amount_eur=to_eur(
+                        item.money.amount,
+                        item.currency or "EUR",
+                        earlier.decision_date or release.published,
+                    ),
+                )
             if len(name) > len(earlier.defendant) and item.candidate is not None:
                 earlier = replace(earlier, defendant=name, evidence=item.sentence.text[:500])
             if earlier.decision_date is None:
                 when = _decision_date(item.sentence, [], language, release.published)
-                eur = (to_eur(earlier.amount, earlier.currency or "EUR", when)
-                       if when and earlier.amount is not None else earlier.amount_eur)
+                eur = (
+                    to_eur(earlier.amount, earlier.currency or "EUR", when)
+                    if when and earlier.amount is not None
+                    else earlier.amount_eur
+                )
                 earlier = replace(earlier, decision_date=when, amount_eur=eur)
             seen[twin] = earlier
             continue
@@ -229,17 +300,37 @@ def _assemble(found: list[_Found], sentences: list[Sentence], release: Release,
         when = _decision_date(item.sentence, sentences, language, release.published)
         amount = item.money.amount if item.money else None
         note = item.note
+        if (
+            item.money is not None
+            and item.money.scaled
+            and item.money.amount % 1_000_000 != 0
+            and not note
+        ):
+            note = "rounded"  # "5,2 millions": an exact figure later in the text wins
         if item.money is not None and reduction and item.currency == "EUR" and language == "es":
             note = (note + "; " if note else "") + "reduction for voluntary payment stated"
-        confidence = 0.5 + (0.2 if item.candidate and item.candidate.strong else 0.0) \
-            + (0.15 if item.money else 0.0) + (0.1 if item.sentence.index == 0 else 0.0)
+        confidence = (
+            0.5
+            + (0.2 if item.candidate and item.candidate.strong else 0.0)
+            + (0.15 if item.money else 0.0)
+            + (0.1 if item.sentence.index == 0 else 0.0)
+        )
         seen[key] = Sanction(
-            defendant=name, kind=item.kind, amount=amount,
+            defendant=name,
+            kind=item.kind,
+            amount=amount,
             currency=item.currency if item.money else None,
-            amount_eur=(to_eur(amount, item.currency or "EUR", when or release.published)
-                        if amount is not None else None),
-            decision_date=when, evidence=item.sentence.text[:500],
-            confidence=round(min(confidence, 0.95), 2), authority=decider, note=note)
+            amount_eur=(
+                to_eur(amount, item.currency or "EUR", when or release.published)
+                if amount is not None
+                else None
+            ),
+            decision_date=when,
+            evidence=item.sentence.text[:500],
+            confidence=round(min(confidence, 0.95), 2),
+            authority=decider,
+            note=note,
+        )
     return list(seen.values())
 
 
@@ -248,7 +339,17 @@ def _twin(seen: dict[tuple[str, str], Sanction], item: _Found, key: str) -> tupl
     for (name, kind), sanction in seen.items():
         if kind != item.kind:
             continue
-        same_sum = item.money is not None and sanction.amount == item.money.amount
+        same_sum = (
+            item.money is not None
+            and sanction.amount is not None
+            and (
+                sanction.amount == item.money.amount
+                or (
+                    item.money.scaled != (sanction.note == "rounded")
+                    and 0.85 <= sanction.amount / item.money.amount <= 1.18
+                )
+            )
+        )
         related = bool(key and name) and (key.startswith(name) or name.startswith(key))
         if (same_sum and (related or not key or not name)) or (related and item.money is None):
             return name, kind
@@ -271,7 +372,14 @@ def extract_sanctions(release: Release) -> list[Sanction]:
     """The sanctions a release announces, one per defendant and measure; [] if none."""
     try:
         return _extract(release)
-    except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError,
-            RecursionError):
+    except (
+        ValueError,
+        TypeError,
+        IndexError,
+        KeyError,
+        AttributeError,
+        OverflowError,
+        RecursionError,
+    ):
         # One odd page must not stop a poll: an extraction bug costs that release only.
         return []

@@ -21,26 +21,119 @@ class Sentence:
 
 
 # Words after which a dot does not end the sentence, lower-cased, without their dot.
-_ABBREVIATIONS: frozenset[str] = frozenset({
-    "mio", "mrd", "mln", "tys", "mia", "mill", "milj", "tsd", "ca", "cca", "approx", "art",
-    "arts", "no", "nr", "n°", "st", "dr", "mr", "mrs", "ms", "prof", "inc", "ltd", "co",
-    "corp", "plc", "llc", "sa", "s.a", "nv", "n.v", "bv", "b.v", "gmbh", "ag", "spa",
-    "s.p.a", "srl", "s.r.l", "o.o", "z", "sp", "d.o.o", "d.d", "s.r.o", "a.s", "oy", "ab",
-    "as", "kr", "bzw", "vgl", "z.b", "u.a", "e.g", "i.e", "etc", "resp", "abs", "par",
-    "al", "cf", "p", "pp", "vs", "v", "ust", "pkt", "lit", "sig", "dott", "avv", "ing",
-    "dña", "d", "sr", "sra", "str", "eur", "kn", "lda", "s.l", "sl", "s.l.u", "ltda", "hr",
-    "dz", "poz", "nrs", "op", "jf", "jfr", "bl.a", "m.fl", "fr", "ff", "kap", "§",
-})
+_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "mio",
+        "mrd",
+        "mln",
+        "tys",
+        "mia",
+        "mill",
+        "milj",
+        "tsd",
+        "ca",
+        "cca",
+        "approx",
+        "art",
+        "arts",
+        "no",
+        "nr",
+        "n°",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "plc",
+        "llc",
+        "sa",
+        "s.a",
+        "nv",
+        "n.v",
+        "bv",
+        "b.v",
+        "gmbh",
+        "ag",
+        "spa",
+        "s.p.a",
+        "srl",
+        "s.r.l",
+        "o.o",
+        "z",
+        "sp",
+        "d.o.o",
+        "d.d",
+        "s.r.o",
+        "a.s",
+        "oy",
+        "ab",
+        "as",
+        "kr",
+        "bzw",
+        "vgl",
+        "z.b",
+        "u.a",
+        "e.g",
+        "i.e",
+        "etc",
+        "resp",
+        "abs",
+        "par",
+        "al",
+        "cf",
+        "p",
+        "pp",
+        "vs",
+        "v",
+        "ust",
+        "pkt",
+        "lit",
+        "sig",
+        "dott",
+        "avv",
+        "ing",
+        "dña",
+        "d",
+        "sr",
+        "sra",
+        "str",
+        "eur",
+        "kn",
+        "lda",
+        "s.l",
+        "sl",
+        "s.l.u",
+        "ltda",
+        "hr",
+        "dz",
+        "poz",
+        "nrs",
+        "op",
+        "jf",
+        "jfr",
+        "bl.a",
+        "m.fl",
+        "fr",
+        "ff",
+        "kap",
+        "§",
+    }
+)
 _BOUNDARY = re.compile(r"[.!?;](?=[\s\u00a0]+[\"“«„(]?[A-ZÀ-ÞΑ-ΩĀ-Ž0-9])")
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return True
-    word = re.search(r"(\S+)$", text[max(0, dot - 24):dot])
+    word = re.search(r"(\S+)$", text[max(0, dot - 24) : dot])
     if not word:
         return True
-    token = word.group(1).lower().lstrip("(«\"“")
+    token = word.group(1).lower().lstrip('(«"“')
     if token in _ABBREVIATIONS or token.rstrip(".") in _ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha():
@@ -57,7 +150,7 @@ def split_sentences(text: str) -> list[Sentence]:
         start = 0
         for match in _BOUNDARY.finditer(line):
             if _ends_sentence(line, match.start()):
-                _append(sentences, line[start:match.end()], offset + start)
+                _append(sentences, line[start : match.end()], offset + start)
                 start = match.end()
         _append(sentences, line[start:], offset + start)
         offset += len(line) + 1
