@@ -174,31 +174,27 @@ async def _poll_once(settings: Settings, wanted: Sequence[str] | None, **options
 
 
 async def _run(settings: Settings) -> int:
-    from bot.alerts import TerminalNotifier
-    from bot.pipeline import Poller
-    from bot.scheduler import PollingSchedule
+    from bot.app import Service, run_service, webhook_senders
 
     archive, sources = _prepare(settings)
+    chats = [name for name, on in (("Discord", settings.secrets.discord_token),
+                                   ("Slack", settings.secrets.slack_bot_token)) if on]
     print(f"dpawatch: archive {settings.storage.path}, {len(sources)} sources, every "
           f"{settings.polling.interval_minutes} min unless a source says otherwise "
           f"(config: {settings.origin}).", flush=True)
-    print("dpawatch: no chat configured: new sanctions are printed here. Ctrl-C stops.",
+    print(f"dpawatch: alerts to {', '.join(chats)} and the terminal. Ctrl-C stops."
+          if chats else
+          "dpawatch: no chat configured: new sanctions are printed here. Ctrl-C stops.",
           flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
     try:
         async with _fetcher(settings) as fetcher:
-            poller = Poller(archive, fetcher, TerminalNotifier())
-
-            async def poll_and_report(source: Source, now: datetime) -> None:
-                _print_reports_quiet(await poller.poll(source, now))
-
-            schedule = PollingSchedule(sources, poll_and_report,
-                                       default_minutes=settings.polling.interval_minutes,
-                                       jitter_seconds=settings.polling.jitter_seconds)
-            await schedule.run_until(stop)
+            service = Service(settings, archive, sources, fetcher,
+                              senders=webhook_senders(settings),
+                              on_report=_print_reports_quiet)
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, service.stop.set)
+            await run_service(service)
     finally:
         archive.close()
     print("dpawatch: stopped.", flush=True)

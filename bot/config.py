@@ -55,6 +55,30 @@ class LogSettings:
 
 
 @dataclass(frozen=True)
+class DiscordSettings:
+    api_base: str = _setting(
+        "https://discord.com/api/v10",
+        "Discord's REST API base for the bot and webhooks (a fake one in tests).")
+    gateway_url: str = _setting(
+        "", "A gateway URL to use instead of the one Discord gives (tests and proxies).")
+    admin_channel_id: str = _setting(
+        "", "A channel id where the bot posts source health changes; empty for none.")
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    api_base: str = _setting(
+        "https://slack.com/api/", "Slack's Web API base, ending with / (a mock in tests).")
+    mode: str = _setting(
+        "socket", "Either socket (Socket Mode, no public URL) or http (Events API).")
+    http_port: int = _setting(3000, "The port of the HTTP endpoint in http mode.")
+    manager_user_ids: tuple[str, ...] = _setting(
+        (), "Slack user ids that may change subscriptions besides admins and owners.")
+    admin_channel_id: str = _setting(
+        "", "A channel id where the app posts source health changes; empty for none.")
+
+
+@dataclass(frozen=True)
 class Secrets:
     """Chat credentials, from the environment only. repr hides them."""
 
@@ -74,6 +98,11 @@ class Settings:
     storage: StorageSettings = field(default_factory=StorageSettings)
     polling: PollingSettings = field(default_factory=PollingSettings)
     log: LogSettings = field(default_factory=LogSettings)
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+    slack: SlackSettings = field(default_factory=SlackSettings)
+    #: Alert-only subscriptions, as written ([[subscriptions]]), checked by
+    #: `subscription_entries`.
+    subscriptions: tuple[dict[str, Any], ...] = ()
     #: Declared sources, as written ([[sources]]): scrapers.registry validates and merges
     #: them with the built-in registry.
     sources: tuple[dict[str, Any], ...] = ()
@@ -85,14 +114,21 @@ SECTIONS: dict[str, type] = {
     "storage": StorageSettings,
     "polling": PollingSettings,
     "log": LogSettings,
+    "discord": DiscordSettings,
+    "slack": SlackSettings,
 }
 _CHOICES = {("log", "level"): ("debug", "info", "warning", "error"),
-            ("log", "format"): ("text", "json")}
+            ("log", "format"): ("text", "json"), ("slack", "mode"): ("socket", "http")}
+_URL_KEYS = {("discord", "api_base"), ("slack", "api_base")}
 # The fields of a [[sources]] entry that this file checks; scrapers.registry knows the rest.
 _SOURCE_REQUIRED_WHEN_NEW = ("id", "authority", "country", "language", "kind", "url")
 
 
 def _check_type(key: str, value: Any, expected: type) -> Any:
+    if expected in (list, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{key}: expected a list of strings")
+        return tuple(value)
     # bool is an int in Python; a config saying `interval_minutes = true` is still wrong.
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
@@ -118,6 +154,8 @@ def _section(name: str, table: Any) -> Any:
             raise ConfigError(f"{name}.{key}: must be one of {', '.join(choices)}")
         if isinstance(values[key], int | float) and values[key] < 0:
             raise ConfigError(f"{name}.{key}: must not be negative")
+        if (name, key) in _URL_KEYS:
+            check_url(f"{name}.{key}", value)
     if values.get("interval_minutes") == 0:
         raise ConfigError(f"{name}.interval_minutes: must be at least 1")
     return cls(**values)
@@ -151,6 +189,35 @@ def _sources(entries: Any) -> tuple[dict[str, Any], ...]:
     return tuple(entries)
 
 
+_SUBSCRIPTION_KEYS = {"discord_webhook", "slack_webhook", "authorities", "countries",
+                      "min_eur", "kinds", "watch", "all_news"}
+
+
+def _subscriptions(entries: Any) -> tuple[dict[str, Any], ...]:
+    if not isinstance(entries, list):
+        raise ConfigError("subscriptions: expected an array of tables [[subscriptions]]")
+    for index, entry in enumerate(entries):
+        where = f"subscriptions[{index}]"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: expected a table")
+        unknown = sorted(set(entry) - _SUBSCRIPTION_KEYS)
+        if unknown:
+            raise ConfigError(f"{where}.{unknown[0]}: unknown key (known: "
+                              f"{', '.join(sorted(_SUBSCRIPTION_KEYS))})")
+        hooks = [k for k in ("discord_webhook", "slack_webhook") if k in entry]
+        if len(hooks) != 1:
+            raise ConfigError(f"{where}: needs exactly one of discord_webhook, slack_webhook")
+        check_url(f"{where}.{hooks[0]}", entry[hooks[0]])
+        for key in ("authorities", "countries", "kinds", "watch"):
+            if key in entry:
+                _check_type(f"{where}.{key}", entry[key], list)
+        if "min_eur" in entry:
+            _check_type(f"{where}.min_eur", entry["min_eur"], float)
+        if "all_news" in entry:
+            _check_type(f"{where}.all_news", entry["all_news"], bool)
+    return tuple(entries)
+
+
 def parse_settings(data: dict[str, Any], *, origin: str = "",
                    env: dict[str, str] | os._Environ[str] | None = None) -> Settings:
     """Settings from parsed TOML; raises ConfigError naming the first bad key."""
@@ -160,8 +227,10 @@ def parse_settings(data: dict[str, Any], *, origin: str = "",
             values[key] = _section(key, value)
         elif key == "sources":
             values[key] = _sources(value)
+        elif key == "subscriptions":
+            values[key] = _subscriptions(value)
         else:
-            known = ", ".join([*SECTIONS, "sources"])
+            known = ", ".join([*SECTIONS, "sources", "subscriptions"])
             raise ConfigError(f"{key}: unknown section (known: {known})")
     secrets = Secrets.from_env(os.environ if env is None else env)
     return Settings(**values, secrets=secrets, origin=origin or "built-in defaults")
@@ -207,6 +276,7 @@ def load_settings(explicit: str | None = None, *,
 def documented_keys() -> dict[str, dict[str, tuple[Any, str]]]:
     """Every setting with its default and help, by section (for docs and the example test)."""
     return {
-        name: {f.name: (f.default, f.metadata["help"]) for f in fields(cls)}
+        name: {f.name: (list(f.default) if isinstance(f.default, tuple) else f.default,
+                        f.metadata["help"]) for f in fields(cls)}
         for name, cls in SECTIONS.items()
     }

@@ -28,6 +28,13 @@ Row = dict[str, Any]
 _SAME_CASE_WINDOW = timedelta(days=120)
 
 
+def _short_name(name: str) -> str:
+    """ "Commission nationale ... (CNIL)" -> "CNIL"; "Datatilsynet (Norway)" -> "Datatilsynet"."""
+    head, _, inner = name.partition("(")
+    acronym = inner.rstrip(")").split(",")[0].strip()
+    return acronym if acronym and acronym.replace("/", "").isupper() else head.strip()
+
+
 class ArchiveError(Exception):
     """The archive file cannot be opened or used; the message says which file and why."""
 
@@ -350,6 +357,40 @@ class Archive:
         return self._rows(
             f"SELECT * FROM fines WHERE 1=1{where} "
             "ORDER BY published DESC, decision_id DESC LIMIT ?", [*params, limit])
+
+    def stats(self, *, year: int | None = None, authority: str | None = None,
+              top: int = 5) -> dict[str, Any]:
+        """Totals per authority and the largest sanctions, for a year or all time."""
+        where, params = self._filters(authority, None)
+        if year is not None:
+            where += " AND substr(coalesce(decision_date, published), 1, 4) = ?"
+            params.append(str(year))
+        per_authority = self._rows(
+            f"SELECT authority, count(*) AS sanctions, sum(amount_eur) AS total_eur "
+            f"FROM fines WHERE 1=1{where} GROUP BY authority ORDER BY total_eur DESC", params)
+        largest = self._rows(
+            f"SELECT * FROM fines WHERE amount_eur IS NOT NULL{where} "
+            "ORDER BY amount_eur DESC LIMIT ?", [*params, top])
+        return {"per_authority": per_authority, "largest": largest}
+
+    def authority_labels(self) -> dict[str, str]:
+        """A short label per authority id, for messages: "CNIL (FR)"."""
+        labels = {}
+        for row in self._rows("SELECT id, name, country FROM authorities"):
+            labels[row["id"]] = f"{_short_name(row['name'])} ({row['country']})"
+        return labels
+
+    def authorities(self) -> list[Row]:
+        """Every authority known to the archive."""
+        return self._rows("SELECT * FROM authorities ORDER BY id")
+
+    def defendant_names(self, prefix_key: str, limit: int = 25) -> list[str]:
+        """Defendant names whose folded key matches, most sanctioned first (autocomplete)."""
+        rows = self._rows(
+            "SELECT defendant, defendant_key, count(*) AS n FROM decisions "
+            "WHERE duplicate_of IS NULL GROUP BY defendant ORDER BY n DESC, defendant")
+        return [r["defendant"] for r in rows if key_matches(prefix_key, r["defendant_key"])
+                ][:limit]
 
     @staticmethod
     def _filters(authority: str | None, since: date | None) -> tuple[str, list[Any]]:

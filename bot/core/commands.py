@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.core.format import plain
+from bot.core.errors import CommandError
+from bot.core.format import plain, short_eur
+from bot.core.replies import Card, CardField, Reply, sanction_card
 from scrapers.extract import normalise_defendant
 from storage import Archive
 
@@ -87,3 +89,87 @@ def latest_fines(archive: Archive, *, authority: str | None = None, limit: int =
                  ) -> list[Fine]:
     """The newest sanctions, by publication date."""
     return [Fine.from_row(row) for row in archive.latest_fines(authority=authority, limit=limit)]
+
+
+# -- replies for chat (the CLI prints the same data as a table) --------------------------
+
+PAGE_SIZE = 10
+
+
+def _fine_card(fine: Fine, labels: dict[str, str]) -> Card:
+    row = {"defendant": fine.defendant, "kind": fine.kind, "amount": fine.amount,
+           "currency": fine.currency, "amount_eur": fine.amount_eur,
+           "decision_date": fine.decision_date, "authority": fine.authority,
+           "evidence": ""}
+    card = sanction_card(row, {"url": fine.url, "published": fine.published,
+                               "title": fine.title}, labels.get(fine.authority, fine.authority))
+    if len(fine.urls) > 1:
+        also = CardField("Also reported by", "\n".join(fine.urls[1:4]), inline=False)
+        card = Card(card.title, card.url, card.description, (*card.fields, also), card.footer)
+    return card
+
+
+def _paged(head: str, cards: list[Card]) -> Reply:
+    pages = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [[]]
+    replies = [Reply(text=f"{head} (page {n + 1}/{len(pages)})" if len(pages) > 1 else head,
+                     cards=tuple(page)) for n, page in enumerate(pages)]
+    return Reply(text=replies[0].text, cards=replies[0].cards, more=tuple(replies[1:]))
+
+
+def fines_reply(archive: Archive, query: str, *, authority: str | None = None,
+                since: date | None = None) -> Reply:
+    """/fines: the sanctions of a company with a EUR total, ten per page."""
+    answer = find_fines(archive, query, authority=authority, since=since)
+    if not answer.fines:
+        return Reply(text=f"No sanction found for “{answer.query}”.")
+    labels = archive.authority_labels()
+    noun = "sanction" if len(answer.fines) == 1 else "sanctions"
+    head = (f"{len(answer.fines)} {noun} for “{answer.query}”, "
+            f"{short_eur(answer.total_eur)} in total")
+    return _paged(head, [_fine_card(f, labels) for f in answer.fines])
+
+
+def latest_reply(archive: Archive, *, authority: str | None = None, count: int = 5) -> Reply:
+    """/latest: the newest sanctions."""
+    count = max(1, min(count, 25))
+    fines = latest_fines(archive, authority=authority, limit=count)
+    if not fines:
+        return Reply(text="No sanction archived yet.")
+    labels = archive.authority_labels()
+    return _paged(f"The {len(fines)} newest sanctions", [_fine_card(f, labels) for f in fines])
+
+
+def stats_reply(archive: Archive, *, year: int | None = None,
+                authority: str | None = None) -> Reply:
+    """/stats: totals per authority and the largest sanctions."""
+    if year is not None and not 1995 <= year <= 2100:
+        raise CommandError("year must be between 1995 and 2100.")
+    stats = archive.stats(year=year, authority=authority)
+    labels = archive.authority_labels()
+    scope = f"in {year}" if year else "all time"
+    if not stats["per_authority"]:
+        return Reply(text=f"No sanction archived {scope}.")
+    lines = [f"{labels.get(r['authority'], r['authority'])}: {r['sanctions']} sanctions, "
+             f"{short_eur(r['total_eur'] or 0)}" for r in stats["per_authority"][:15]]
+    cards = [_fine_card(Fine.from_row(r), labels) for r in stats["largest"]]
+    return Reply(text=f"Sanctions {scope}:\n" + "\n".join(lines), cards=tuple(cards))
+
+
+def sources_reply(archive: Archive) -> Reply:
+    """/sources: each source's health in one line."""
+    states = archive.source_states()
+    bad = [s for s in states if not s["healthy"] or s["consecutive_failures"]]
+    lines = [f"{'⚠' if not s['healthy'] else '•'} {s['id']}: last ok "
+             f"{(s['last_ok_at'] or 'never')[:16]}, {s['consecutive_failures']} failures"
+             + (f" ({plain(s['last_error'])[:80]})" if s["last_error"] else "")
+             for s in bad[:20]]
+    head = f"{len(states)} sources, {len(states) - len(bad)} polling normally."
+    return Reply(text="\n".join([head, *lines]))
+
+
+def defendant_suggestions(archive: Archive, partial: str, limit: int = 25) -> list[str]:
+    """Autocomplete for /fines: known defendants matching what was typed so far."""
+    text = clean_query(partial)
+    if not text:
+        return []
+    return [name[:100] for name in archive.defendant_names(normalise_defendant(text), limit)]
