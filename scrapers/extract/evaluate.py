@@ -1,7 +1,8 @@
 """Scoring the extractor on a labelled corpus (tests/corpus/<lang>/<case>.html + .toml).
 
-Found and expected sanctions are paired within a case by kind and fuzzy defendant, or by
-the same amount; then detection precision/recall/F1, release-level accuracy, amount
+Found and expected sanctions are paired within a case by fuzzy defendant or by the same
+amount, preferring pairs of the same kind (kind is scored on the pairs, so a wrong kind
+costs kind accuracy instead of hiding as a miss); then detection precision/recall/F1, release-level accuracy, amount
 precision/recall (exact amount and currency), defendant and kind accuracy are counted per
 language and overall, and every miss is listed. The only I/O is reading the corpus.
 """
@@ -174,7 +175,10 @@ def _pair(expected: list[dict[str, Any]], found: list[Sanction]) -> list[tuple[i
             same_kind = want.get("kind") == got.kind
             named = same_defendant(str(want.get("defendant", "")), got.defendant)
             amount = _same_amount(want, got)
-            if (same_kind and named) or amount:
+            # Pair on who and how much, not on kind: a sanction found with the wrong kind
+            # must count against kind accuracy rather than vanish as a miss and a spurious
+            # row. Same-kind pairs still win when a defendant has several measures.
+            if named or amount:
                 scored.append((-(2 * amount + 2 * same_kind + named), i, j))
     pairs: list[tuple[int, int]] = []
     used_i: set[int] = set()
