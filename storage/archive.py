@@ -139,11 +139,14 @@ class Archive:
                 "SELECT url, etag, last_modified FROM http_validators WHERE source_id = ?",
                 [source_id])
         }
-        known = {
-            row["url"]: row["listing_hash"]
-            for row in self._rows(
-                "SELECT url, listing_hash FROM releases WHERE source_id = ?", [source_id])
-        }
+        # Keyed by URL and by guid: a page's canonical URL may differ from the feed's link,
+        # and the guid is what the feed shows again next time.
+        known: dict[str, str] = {}
+        for row in self._rows(
+                "SELECT url, guid, listing_hash FROM releases WHERE source_id = ?", [source_id]):
+            known[row["url"]] = row["listing_hash"]
+            if row["guid"]:
+                known.setdefault(row["guid"], row["listing_hash"])
         return validators, known
 
     def set_source_health(self, source_id: str, healthy: bool) -> None:
