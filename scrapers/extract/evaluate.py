@@ -2,9 +2,10 @@
 
 Found and expected sanctions are paired within a case by fuzzy defendant or by the same
 amount, preferring pairs of the same kind (kind is scored on the pairs, so a wrong kind
-costs kind accuracy instead of hiding as a miss); then detection precision/recall/F1, release-level accuracy, amount
-precision/recall (exact amount and currency), defendant and kind accuracy are counted per
-language and overall, and every miss is listed. The only I/O is reading the corpus.
+costs kind accuracy instead of hiding as a miss); then detection precision/recall/F1,
+release-level accuracy, amount precision/recall (exact amount and currency), defendant and
+kind accuracy are counted per language and overall, and every miss is listed. The only
+I/O is reading the corpus.
 """
 
 from __future__ import annotations
