@@ -15,19 +15,16 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from bot.commands import UsageError, add_parsers, command_modules
 from bot.config import ConfigError, Settings, load_settings
+from bot.wiring import make_fetcher, open_archive, prepare
 
 if TYPE_CHECKING:
     from bot.core.commands import Fine
     from bot.pipeline import PollReport
     from scrapers.models import Source
-    from storage import Archive
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A bad argument or config: one line on stderr, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -90,47 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score extraction on a labelled corpus")
     evaluate.add_argument("--corpus", default="tests/corpus", metavar="DIR")
     evaluate.add_argument("--json", action="store_true")
+    add_parsers(commands, command_modules())
     return parser
 
 
 # -- wiring --------------------------------------------------------------------------
-
-
-def _sources(settings: Settings) -> list[Source]:
-    from scrapers.registry import RegistryError, builtin_sources, merge_sources
-
-    try:
-        return merge_sources(builtin_sources(), list(settings.sources),
-                             use_builtin=settings.polling.builtin_sources)
-    except RegistryError as error:
-        raise ConfigError(str(error)) from None
-
-
-def _open_archive(settings: Settings) -> Archive:
-    from storage import Archive, ArchiveError
-
-    try:
-        return Archive.open(settings.storage.path)
-    except ArchiveError as error:
-        raise ConfigError(str(error)) from None
-
-
-def _prepare(settings: Settings) -> tuple[Archive, list[Source]]:
-    from scrapers.registry import load_authorities
-
-    sources = _sources(settings)
-    archive = _open_archive(settings)
-    archive.sync_registry(load_authorities().values(), sources)
-    return archive, [s for s in sources if s.enabled]
-
-
-def _fetcher(settings: Settings) -> Any:
-    from scrapers.http import Fetcher
-
-    polling = settings.polling
-    return Fetcher(contact=polling.user_agent_contact or "https://github.com/dpawatch/dpawatch",
-                   min_delay=polling.min_delay_seconds, timeout=polling.timeout_seconds,
-                   max_bytes=int(polling.max_body_mb * 1024 * 1024))
 
 
 def _pick(sources: list[Source], wanted: Sequence[str] | None) -> list[Source]:
@@ -162,10 +123,10 @@ async def _poll_once(settings: Settings, wanted: Sequence[str] | None, **options
     from bot.alerts import TerminalNotifier
     from bot.pipeline import Poller
 
-    archive, sources = _prepare(settings)
+    archive, sources = prepare(settings)
     chosen = _pick(sources, wanted)
     try:
-        async with _fetcher(settings) as fetcher:
+        async with make_fetcher(settings) as fetcher:
             poller = Poller(archive, fetcher, TerminalNotifier())
             reports = await poller.poll_many(chosen, datetime.now(UTC), **options)
     finally:
@@ -176,7 +137,7 @@ async def _poll_once(settings: Settings, wanted: Sequence[str] | None, **options
 async def _run(settings: Settings) -> int:
     from bot.app import Service, run_service, webhook_senders
 
-    archive, sources = _prepare(settings)
+    archive, sources = prepare(settings)
     chats = [name for name, on in (("Discord", settings.secrets.discord_token),
                                    ("Slack", settings.secrets.slack_bot_token)) if on]
     print(f"dpawatch: archive {settings.storage.path}, {len(sources)} sources, every "
@@ -187,7 +148,7 @@ async def _run(settings: Settings) -> int:
           "dpawatch: no chat configured: new sanctions are printed here. Ctrl-C stops.",
           flush=True)
     try:
-        async with _fetcher(settings) as fetcher:
+        async with make_fetcher(settings) as fetcher:
             service = Service(settings, archive, sources, fetcher,
                               senders=webhook_senders(settings),
                               on_report=_print_reports_quiet)
@@ -241,7 +202,7 @@ def _fines(settings: Settings, args: argparse.Namespace) -> int:
     from bot.core.commands import find_fines
     from bot.core.format import short_eur
 
-    archive = _open_archive(settings)
+    archive = open_archive(settings)
     try:
         answer = find_fines(archive, args.query, authority=args.authority, since=args.since)
     finally:
@@ -260,7 +221,7 @@ def _fines(settings: Settings, args: argparse.Namespace) -> int:
 def _latest(settings: Settings, args: argparse.Namespace) -> int:
     from bot.core.commands import latest_fines
 
-    archive = _open_archive(settings)
+    archive = open_archive(settings)
     try:
         fines = latest_fines(archive, authority=args.authority, limit=args.limit)
     finally:
@@ -275,7 +236,7 @@ def _latest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _sources_command(settings: Settings, args: argparse.Namespace) -> int:
-    archive, _enabled = _prepare(settings)
+    archive, _enabled = prepare(settings)
     try:
         states = archive.source_states()
     finally:
@@ -369,7 +330,9 @@ def dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_poll_once(settings, args.source, max_pages=args.pages,
                                       since=args.since, backlog=True))
     handlers = {"fines": _fines, "latest": _latest, "sources": _sources_command}
-    return handlers[args.command](settings, args)
+    if args.command in handlers:
+        return handlers[args.command](settings, args)
+    return int(command_modules()[args.command].run(settings, args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
