@@ -20,6 +20,7 @@ from scrapers.collect import collect
 from scrapers.extract import extract_sanctions, normalise_defendant
 from scrapers.http import Fetcher
 from scrapers.models import Harvest, Release, Sanction, Source
+from scrapers.renames import find_renames
 from storage import Archive
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,8 @@ class Poller:
             items_new=len(stored.new_release_ids), items_changed=len(stored.changed_release_ids),
             sanctions_new=len(stored.new_decision_ids), backlog=is_backlog, error=harvest.error)
         self._update_health(source, report, now)
+        self._link_renamed_companies([*stored.new_release_ids, *stored.changed_release_ids],
+                                     now)
         if not is_backlog:
             report.alerts = self._alerts(source, stored.new_release_ids,
                                          stored.changed_release_ids)
@@ -134,6 +137,17 @@ class Poller:
         except Exception:  # the release is still archived; its sanctions wait for a fix
             log.exception("extraction failed on %s", release.url)
             return []
+
+    def _link_renamed_companies(self, release_ids: Sequence[int], now: datetime) -> None:
+        """"Meta Platforms Ireland Limited (formerly Facebook Ireland Limited)": one company."""
+        for release_id in release_ids:
+            release = self.archive.release(release_id)
+            if release is None:
+                continue
+            for rename in find_renames(f"{release['title']}\n{release['body_text']}"):
+                self.archive.link_names(rename.old, rename.new, fold=self.fold_name,
+                                        origin="release", now=now, evidence=rename.evidence,
+                                        release_id=release_id)
 
     def _update_health(self, source: Source, report: PollReport, now: datetime) -> None:
         state = self.archive.source_state(source.id) or {}

@@ -12,27 +12,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
 from scrapers.models import Authority, Harvest, Release, Sanction, Source, Validators
-from storage.matching import fts_phrase, key_matches
+from storage.lookups import Lookups, Row
 from storage.migrations import migrations
 from storage.outbox import Outbox
-
-Row = dict[str, Any]
 
 # Two reports of one sanction are folded together when their decision dates (else
 # publication dates) are this close: the AP's release and the EDPB's news item weeks later.
 _SAME_CASE_WINDOW = timedelta(days=120)
-
-
-def _short_name(name: str) -> str:
-    """ "Commission nationale ... (CNIL)" -> "CNIL"; "Datatilsynet (Norway)" -> "Datatilsynet"."""
-    head, _, inner = name.partition("(")
-    acronym = inner.rstrip(")").split(",")[0].strip()
-    return acronym if acronym and acronym.replace("/", "").isupper() else head.strip()
 
 
 class ArchiveError(Exception):
@@ -53,7 +43,7 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class Archive:
+class Archive(Lookups):
     """One dpawatch archive. Open it with `Archive.open(path)`; close it when done."""
 
     def __init__(self, db: Database) -> None:
@@ -85,9 +75,6 @@ class Archive:
     def schema_version(self) -> list[str]:
         """The names of the migrations applied, in order."""
         return [m.name for m in migrations.applied(self.db)]
-
-    def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
-        return list(self.db.query(sql, params))
 
     # -- the registry ----------------------------------------------------------------
 
@@ -312,96 +299,3 @@ class Archive:
     def _source_url(self, source_id: str) -> str | None:
         state = self.source_state(source_id)
         return state["url"] if state else None
-
-    # -- questions people ask ----------------------------------------------------------
-
-    def release(self, release_id: int) -> Row | None:
-        """One release by id."""
-        rows = self._rows("SELECT * FROM releases WHERE id = ?", [release_id])
-        return rows[0] if rows else None
-
-    def decisions_of(self, release_id: int) -> list[Row]:
-        """The sanctions a release announced, in the order extraction found them."""
-        return self._rows("SELECT * FROM decisions WHERE release_id = ? ORDER BY id",
-                          [release_id])
-
-    def defendant_keys(self) -> list[str]:
-        """Every folded defendant name in the archive."""
-        return [row["k"] for row in self._rows(
-            "SELECT DISTINCT defendant_key AS k FROM decisions WHERE defendant_key != ''")]
-
-    def search_fines(self, query_key: str, query_text: str, *, authority: str | None = None,
-                     since: date | None = None, limit: int = 200) -> list[Row]:
-        """Sanctions whose defendant matches the folded query, newest first.
-
-        When no defendant matches, releases whose title or text match the words of
-        `query_text` answer instead (a query about a sector or a law, say).
-        """
-        keys = [key for key in self.defendant_keys() if key_matches(query_key, key)]
-        where, params = self._filters(authority, since)
-        if keys:
-            marks = ", ".join("?" * len(keys))
-            return self._rows(
-                f"SELECT * FROM fines WHERE defendant_key IN ({marks}){where} "
-                "ORDER BY coalesce(decision_date, published) DESC, decision_id DESC LIMIT ?",
-                [*keys, *params, limit])
-        phrase = fts_phrase(query_text)
-        if phrase is None:
-            return []
-        return self._rows(
-            "SELECT * FROM fines WHERE release_id IN (SELECT rowid FROM releases_fts "
-            f"WHERE releases_fts MATCH ?){where} "
-            "ORDER BY coalesce(decision_date, published) DESC, decision_id DESC LIMIT ?",
-            [phrase, *params, limit])
-
-    def latest_fines(self, *, authority: str | None = None, limit: int = 10) -> list[Row]:
-        """The newest sanctions by publication date."""
-        where, params = self._filters(authority, None)
-        return self._rows(
-            f"SELECT * FROM fines WHERE 1=1{where} "
-            "ORDER BY published DESC, decision_id DESC LIMIT ?", [*params, limit])
-
-    def stats(self, *, year: int | None = None, authority: str | None = None,
-              top: int = 5) -> dict[str, Any]:
-        """Totals per authority and the largest sanctions, for a year or all time."""
-        where, params = self._filters(authority, None)
-        if year is not None:
-            where += " AND substr(coalesce(decision_date, published), 1, 4) = ?"
-            params.append(str(year))
-        per_authority = self._rows(
-            f"SELECT authority, count(*) AS sanctions, sum(amount_eur) AS total_eur "
-            f"FROM fines WHERE 1=1{where} GROUP BY authority ORDER BY total_eur DESC", params)
-        largest = self._rows(
-            f"SELECT * FROM fines WHERE amount_eur IS NOT NULL{where} "
-            "ORDER BY amount_eur DESC LIMIT ?", [*params, top])
-        return {"per_authority": per_authority, "largest": largest}
-
-    def authority_labels(self) -> dict[str, str]:
-        """A short label per authority id, for messages: "CNIL (FR)"."""
-        labels = {}
-        for row in self._rows("SELECT id, name, country FROM authorities"):
-            labels[row["id"]] = f"{_short_name(row['name'])} ({row['country']})"
-        return labels
-
-    def authorities(self) -> list[Row]:
-        """Every authority known to the archive."""
-        return self._rows("SELECT * FROM authorities ORDER BY id")
-
-    def defendant_names(self, prefix_key: str, limit: int = 25) -> list[str]:
-        """Defendant names whose folded key matches, most sanctioned first (autocomplete)."""
-        rows = self._rows(
-            "SELECT defendant, defendant_key, count(*) AS n FROM decisions "
-            "WHERE duplicate_of IS NULL GROUP BY defendant ORDER BY n DESC, defendant")
-        return [r["defendant"] for r in rows if key_matches(prefix_key, r["defendant_key"])
-                ][:limit]
-
-    @staticmethod
-    def _filters(authority: str | None, since: date | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if authority:
-            clauses.append(" AND authority = ?")
-            params.append(authority)
-        if since:
-            clauses.append(" AND coalesce(decision_date, published) >= ?")
-            params.append(since.isoformat())
-        return "".join(clauses), params

@@ -217,3 +217,23 @@ def m003_subscriptions_and_deliveries(db: Database) -> None:
         )""",
         "CREATE INDEX deliveries_pending ON deliveries(status, next_attempt_at)",
     ])
+
+
+@migrations()
+def m004_company_aliases(db: Database) -> None:
+    """One company under several names: "Facebook Ireland Ltd" is now "Meta Platforms
+    Ireland Limited". People read and correct this table; `fines` searches follow it.
+    """
+    _run(db, [
+        """CREATE TABLE company_aliases (
+            alias_key TEXT PRIMARY KEY,
+            company_key TEXT NOT NULL,
+            alias_name TEXT NOT NULL,
+            company_name TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('release', 'user')),
+            evidence TEXT NOT NULL DEFAULT '',
+            release_id INTEGER REFERENCES releases(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX company_aliases_company ON company_aliases(company_key)",
+    ])

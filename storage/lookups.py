@@ -1,0 +1,178 @@
+"""The questions people ask of the archive: lookups by company, latest, totals.
+
+A base class of Archive, kept apart so that each module stays readable; it writes
+nothing but the company aliases that people correct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.matching import fts_phrase, key_matches
+
+Row = dict[str, Any]
+
+
+def _short_name(name: str) -> str:
+    """ "Commission nationale ... (CNIL)" -> "CNIL"; "Datatilsynet (Norway)" -> "Datatilsynet"."""
+    head, _, inner = name.partition("(")
+    acronym = inner.rstrip(")").split(",")[0].strip()
+    return acronym if acronym and acronym.replace("/", "").isupper() else head.strip()
+
+
+class Lookups:
+    """Read-side functions over the archive's database."""
+
+    db: Database
+
+    def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
+        return list(self.db.query(sql, params))
+
+    def release(self, release_id: int) -> Row | None:
+        """One release by id."""
+        rows = self._rows("SELECT * FROM releases WHERE id = ?", [release_id])
+        return rows[0] if rows else None
+
+    def decisions_of(self, release_id: int) -> list[Row]:
+        """The sanctions a release announced, in the order extraction found them."""
+        return self._rows("SELECT * FROM decisions WHERE release_id = ? ORDER BY id",
+                          [release_id])
+
+    def defendant_keys(self) -> list[str]:
+        """Every folded defendant name in the archive."""
+        return [row["k"] for row in self._rows(
+            "SELECT DISTINCT defendant_key AS k FROM decisions WHERE defendant_key != ''")]
+
+    def search_fines(self, query_key: str, query_text: str, *, authority: str | None = None,
+                     since: date | None = None, limit: int = 200) -> list[Row]:
+        """Sanctions whose defendant matches the folded query, newest first.
+
+        A company known under several names (company_aliases) is found by any of them.
+        When no defendant matches, releases whose title or text match the words of
+        `query_text` answer instead (a query about a sector or a law, say).
+        """
+        keys = self.company_keys(query_key)
+        where, params = self._filters(authority, since)
+        if keys:
+            marks = ", ".join("?" * len(keys))
+            return self._rows(
+                f"SELECT * FROM fines WHERE defendant_key IN ({marks}){where} "
+                "ORDER BY coalesce(decision_date, published) DESC, decision_id DESC LIMIT ?",
+                [*keys, *params, limit])
+        phrase = fts_phrase(query_text)
+        if phrase is None:
+            return []
+        return self._rows(
+            "SELECT * FROM fines WHERE release_id IN (SELECT rowid FROM releases_fts "
+            f"WHERE releases_fts MATCH ?){where} "
+            "ORDER BY coalesce(decision_date, published) DESC, decision_id DESC LIMIT ?",
+            [phrase, *params, limit])
+
+    def company_keys(self, query_key: str) -> list[str]:
+        """Every defendant key of the companies the folded query names, aliases included."""
+        aliases = {r["alias_key"]: r["company_key"] for r in self._rows(
+            "SELECT alias_key, company_key FROM company_aliases")}
+        names = set(self.defendant_keys()) | set(aliases) | set(aliases.values())
+        matched = {key for key in names if key_matches(query_key, key)}
+        companies = {aliases.get(key, key) for key in matched}
+        return sorted(matched | companies
+                      | {alias for alias, company in aliases.items() if company in companies})
+
+    def link_names(self, old_name: str, new_name: str, *, fold: Callable[[str], str],
+                   origin: str, now: datetime, evidence: str = "",
+                   release_id: int | None = None) -> bool:
+        """Record that `old_name` is the same company as `new_name`; True if recorded.
+
+        A person's correction (origin "user") is never overwritten by what a release says.
+        """
+        alias_key, company_key = fold(old_name), fold(new_name)
+        if not alias_key or not company_key or alias_key == company_key:
+            return False
+        current = self._rows("SELECT origin FROM company_aliases WHERE alias_key = ?",
+                             [alias_key])
+        if current and current[0]["origin"] == "user" and origin != "user":
+            return False
+        target = self._rows("SELECT company_key, company_name FROM company_aliases "
+                            "WHERE alias_key = ?", [company_key])
+        company_name = target[0]["company_name"] if target else new_name
+        company_key = target[0]["company_key"] if target else company_key
+        if company_key == alias_key:
+            return False
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO company_aliases (alias_key, company_key, alias_name, company_name,"
+                " origin, evidence, release_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(alias_key) DO UPDATE SET company_key=excluded.company_key, "
+                "company_name=excluded.company_name, origin=excluded.origin, "
+                "evidence=excluded.evidence, release_id=excluded.release_id",
+                [alias_key, company_key, old_name, company_name, origin, evidence, release_id,
+                 now.isoformat()])
+            # Names that pointed at the old name now point at the company it became.
+            self.db.execute("UPDATE company_aliases SET company_key = ?, company_name = ? "
+                            "WHERE company_key = ?", [company_key, company_name, alias_key])
+        return True
+
+    def unlink_name(self, alias_key: str) -> bool:
+        """Forget that a name belongs to another company; True if it did."""
+        return self.db.execute("DELETE FROM company_aliases WHERE alias_key = ?",
+                               [alias_key]).rowcount > 0
+
+    def company_aliases(self) -> list[Row]:
+        """Every alias, grouped by company."""
+        return self._rows("SELECT * FROM company_aliases ORDER BY company_key, alias_key")
+
+    def latest_fines(self, *, authority: str | None = None, limit: int = 10) -> list[Row]:
+        """The newest sanctions by publication date."""
+        where, params = self._filters(authority, None)
+        return self._rows(
+            f"SELECT * FROM fines WHERE 1=1{where} "
+            "ORDER BY published DESC, decision_id DESC LIMIT ?", [*params, limit])
+
+    def stats(self, *, year: int | None = None, authority: str | None = None,
+              top: int = 5) -> dict[str, Any]:
+        """Totals per authority and the largest sanctions, for a year or all time."""
+        where, params = self._filters(authority, None)
+        if year is not None:
+            where += " AND substr(coalesce(decision_date, published), 1, 4) = ?"
+            params.append(str(year))
+        per_authority = self._rows(
+            f"SELECT authority, count(*) AS sanctions, sum(amount_eur) AS total_eur "
+            f"FROM fines WHERE 1=1{where} GROUP BY authority ORDER BY total_eur DESC", params)
+        largest = self._rows(
+            f"SELECT * FROM fines WHERE amount_eur IS NOT NULL{where} "
+            "ORDER BY amount_eur DESC LIMIT ?", [*params, top])
+        return {"per_authority": per_authority, "largest": largest}
+
+    def authority_labels(self) -> dict[str, str]:
+        """A short label per authority id, for messages: "CNIL (FR)"."""
+        labels = {}
+        for row in self._rows("SELECT id, name, country FROM authorities"):
+            labels[row["id"]] = f"{_short_name(row['name'])} ({row['country']})"
+        return labels
+
+    def authorities(self) -> list[Row]:
+        """Every authority known to the archive."""
+        return self._rows("SELECT * FROM authorities ORDER BY id")
+
+    def defendant_names(self, prefix_key: str, limit: int = 25) -> list[str]:
+        """Defendant names whose folded key matches, most sanctioned first (autocomplete)."""
+        rows = self._rows(
+            "SELECT defendant, defendant_key, count(*) AS n FROM decisions "
+            "WHERE duplicate_of IS NULL GROUP BY defendant ORDER BY n DESC, defendant")
+        return [r["defendant"] for r in rows if key_matches(prefix_key, r["defendant_key"])
+                ][:limit]
+
+    @staticmethod
+    def _filters(authority: str | None, since: date | None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if authority:
+            clauses.append(" AND authority = ?")
+            params.append(authority)
+        if since:
+            clauses.append(" AND coalesce(decision_date, published) >= ?")
+            params.append(since.isoformat())
+        return "".join(clauses), params
