@@ -314,3 +314,48 @@ def find_dates(text: str, language: str = "en") -> list[FoundDate]:
 
 def _overlaps(found: dict[int, FoundDate], start: int, end: int) -> bool:
     return any(item.start < end and start < item.end for item in found.values())
+
+
+# A month name followed by a year ("im Oktober 2019", "I desember 2021", "In May 2022").
+_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]{3,})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+# A year standing alone, not inside a reference ("SAN-2022-019", "2016/679", "n° 2019.1").
+_BARE_YEAR = re.compile(r"(?<![\w/.\-–])(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)")
+
+
+# The date of a law's title ("Regulation (EU) 2016/679 of 27 April 2016", "ustawa z dnia
+# 10 maja 2018 r.") says nothing of when the case happened: such dates are skipped.
+_LAW_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:regulation|règlement|reglamento|regolamento|regulamento|verordnung|"
+    r"verordening|förordning|forordning|rozporządzeni|nařízení|uredb|regulamentul|asetus|"
+    r"κανονισμ|directive|richtlinie|act|law|loi|ley|legge|lei|gesetz|wet|lag|lov|ustaw|"
+    r"zákon|zakon|lege|laki|νόμο)\w*[^.;]{0,45}$"
+)
+
+
+# A year that is part of a name ("Censos 2021", "Euro 2020") after a capitalised word
+# inside the sentence: the name of an event, not when the case happened.
+_NAMED_EDITION = re.compile(r"(?<=\S)\s+[A-ZÀ-ÞΑ-ΩĀ-Ž][\w-]+\s+$")
+
+
+def latest_time_reference(text: str, language: str = "en") -> date | None:
+    """The most recent point in time `text` refers to (full date, month-year or year).
+
+    A month-year counts as the month's 15th and a year alone as its last day, so that a
+    sentence can be told to recall an earlier period ("In May 2022 we fined...").
+    """
+    table = _TABLES.get(language) or _month_table(language)
+    dated = find_dates(text, language)
+    spans = [(found.start, found.end) for found in dated]
+    points = [found.value for found in dated if not _LAW_BEFORE.search(text, 0, found.start)]
+    for match in _MONTH_YEAR.finditer(text):
+        month = table.get(fold(match.group("month")))
+        if month is not None and not any(a <= match.start() < b for a, b in spans):
+            spans.append((match.start(), match.end()))
+            if not _LAW_BEFORE.search(text, 0, match.start()):
+                points.append(date(int(match.group("year")), month, 15))
+    for match in _BARE_YEAR.finditer(text):
+        law = _LAW_BEFORE.search(text, 0, match.start())
+        if not law and not any(start <= match.start() < end for start, end in spans):
+            if not _NAMED_EDITION.search(text, 0, match.start()):
+                points.append(date(int(match.group("year")), 12, 31))
+    return max(points) if points else None

@@ -16,7 +16,7 @@ from datetime import date
 from scrapers.extract.amounts import Money, parse_amount
 from scrapers.extract.cues import cue
 from scrapers.extract.currency import to_eur
-from scrapers.extract.dates import find_dates
+from scrapers.extract.dates import find_dates, latest_time_reference
 from scrapers.extract.deciders import deciding_authority
 from scrapers.extract.defendants import Candidate, find_candidates, normalise_defendant
 from scrapers.extract.sentences import Sentence, split_sentences
@@ -45,6 +45,9 @@ _PAY_AFTER = re.compile(
     re.I,
 )
 _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
+# A sentence dated this long before its release recalls an earlier case (decisions are
+# published weeks or a few months after they are taken, rarely most of a year).
+_STALE_DAYS = 270
 
 
 @dataclass(frozen=True)
@@ -92,13 +95,29 @@ def _money_kind(sentence: str, money: Money, language: str) -> str | None:
     return "periodic_penalty" if nearest_periodic <= nearest_fine else "fine"
 
 
-def _sentence_disqualified(sentence: str, language: str) -> bool:
+def _sentence_disqualified(sentence: str, language: str, published: date | None) -> bool:
     """True for sentences about proposals, courts' reviews, powers or other cases."""
     if cue("PROPOSAL", language).search(sentence) or cue("CONTEXT", language).search(sentence):
+        return True
+    if _recalls_earlier_period(sentence, language, published):
         return True
     if cue("COURT", language).search(sentence) and cue("APPEAL_OUTCOME", language).search(sentence):
         return True
     return bool(cue("MODAL", language).search(sentence))
+
+
+def _recalls_earlier_period(sentence: str, language: str, published: date | None) -> bool:
+    """True when the sentence dates what it tells well before the release ("In May 2022
+    we fined..." in a 2023 release): a recap of an earlier case, not the news."""
+    if published is None:
+        return False
+    latest = latest_time_reference(sentence, language)
+    return latest is not None and (published - latest).days > _STALE_DAYS
+
+
+def _is_recap_genre(sentences: list[Sentence], language: str) -> bool:
+    """An annual report, an awareness day or a Q&A page: it recalls, it does not announce."""
+    return any(cue("RECAP_GENRE", language).search(s.text) for s in sentences[:4])
 
 
 def _is_review_of_earlier_sanction(sentences: list[Sentence], language: str) -> bool:
@@ -128,7 +147,7 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
     for sentence in sentences:
         text = sentence.text
         moneys = parse_amount(text, language)
-        if not moneys or _sentence_disqualified(text, language):
+        if not moneys or _sentence_disqualified(text, language, release.published):
             continue
         candidates = find_candidates(text, language)
         previous: Money | None = None
@@ -163,11 +182,11 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
     return found
 
 
-def _non_monetary(sentences: list[Sentence], language: str) -> list[_Found]:
+def _non_monetary(sentences: list[Sentence], language: str, published: date | None) -> list[_Found]:
     found: list[_Found] = []
     for sentence in sentences:
         text = sentence.text
-        if _sentence_disqualified(text, language):
+        if _sentence_disqualified(text, language, published):
             continue
         for kind, table in (("reprimand", "REPRIMAND"), ("warning", "WARNING"), ("order", "ORDER")):
             match = cue(table, language).search(text)
@@ -356,15 +375,32 @@ def _twin(seen: dict[tuple[str, str], Sanction], item: _Found, key: str) -> tupl
     return None
 
 
+def _without_repeats(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences once each: pages repeat the title as their heading, and a lead is
+    only a lead if its first sentences are not the same line twice."""
+    seen: set[str] = set()
+    kept: list[Sentence] = []
+    for sentence in sentences:
+        if sentence.text in seen:
+            continue
+        seen.add(sentence.text)
+        kept.append(Sentence(sentence.text, sentence.start, len(kept)))
+    return kept
+
+
 def _extract(release: Release) -> list[Sanction]:
     language = (release.language or "en").lower()[:2]
     text = "\n".join(part for part in (release.title, release.body_text) if part)
-    sentences = split_sentences(text)
-    if not sentences or _is_review_of_earlier_sanction(sentences, language):
+    sentences = _without_repeats(split_sentences(text))
+    if (
+        not sentences
+        or _is_review_of_earlier_sanction(sentences, language)
+        or _is_recap_genre(sentences, language)
+    ):
         return []
     found = _drop_totals(_monetary(sentences, release, language))
     if found or _looks_like_decision(sentences, language):
-        found += _non_monetary(sentences, language)
+        found += _non_monetary(sentences, language, release.published)
     return _assemble(found, sentences, release, language)
 
 
