@@ -12,13 +12,13 @@ import contextlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.alerts import TerminalNotifier
 from bot.config import Settings
 from bot.dispatch import Dispatcher, Sender
-from bot.pipeline import Poller, PollReport
+from bot.pipeline import Poller, PollReport, backoff_until
 from bot.scheduler import PollingSchedule
 from scrapers.http import Fetcher
 from scrapers.models import Source
@@ -66,8 +66,15 @@ class Service:
         self.dispatcher.senders.update(senders)
         self.dispatcher.wake()
 
-    async def poll(self, source: Source, now: datetime) -> PollReport:
-        """One scheduled poll; new alerts wake the dispatcher at once."""
+    async def poll(self, source: Source, now: datetime) -> PollReport | None:
+        """One scheduled poll, unless the source is backing off after failures; new alerts
+        wake the dispatcher at once."""
+        interval = timedelta(minutes=source.interval_minutes
+                             or self.settings.polling.interval_minutes)
+        resume_at = backoff_until(self.archive.source_state(source.id), interval)
+        if resume_at is not None and now < resume_at:
+            log.debug("%s backs off until %s", source.id, resume_at.isoformat())
+            return None
         report = await self.poller.poll(source, now)
         if self.on_report:
             self.on_report(report)

@@ -66,6 +66,15 @@ def test_the_file_is_found_by_flag_then_env_then_cwd(tmp_path: Path) -> None:
     ("[[sources]]\nid = 'a'\nurl = 'not a url'", "sources[0].url: not an http(s)"),
     ("[[sources]]\nid = 'a'\nenabled = 'no'", "sources[0].enabled: expected bool"),
     ("[storage\npath = 'x'", "invalid TOML"),
+    ("[[subscriptions]]\nmin_eur = 5.0", "subscriptions[0]: needs exactly one of"),
+    ("[[subscriptions]]\ndiscord_webhook = 'nope'", "subscriptions[0].discord_webhook: not an"),
+    ("[[subscriptions]]\nslack_webhook = 'https://h.example/x'\nkinds = 'fine'",
+     "subscriptions[0].kinds: expected a list of strings"),
+    ("[[subscriptions]]\nslack_webhook = 'https://h.example/x'\nchannel = 'x'",
+     "subscriptions[0].channel: unknown key"),
+    ("[discord]\napi_base = 'discord.com'", "discord.api_base: not an http(s) URL"),
+    ("[slack]\nmode = 'carrier-pigeon'", "slack.mode: must be one of"),
+    ("[slack]\nmanager_user_ids = 'U1'", "slack.manager_user_ids: expected a list"),
 ])
 def test_a_bad_config_is_one_line_naming_the_key(tmp_path: Path, toml: str,
                                                  message: str) -> None:
