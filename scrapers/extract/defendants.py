@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from scrapers.extract.anonymous import find_anonymous
 from scrapers.extract.dates import fold
 from scrapers.extract.deciders import mentions_authority
 from scrapers.extract.lexicon import (
@@ -53,7 +54,12 @@ def normalise_defendant(name: str) -> str:
     text = re.sub(r"(?<=\w)\.(?=\w)", "", text).replace(".", " ")  # "s.p.a." -> "spa"
     text = re.sub(r"[^\w&]+", " ", text)
     tokens = text.split()
-    while len(tokens) > 1 and tokens[0] in DESCRIPTORS:
+    # "Société A", "Company B": an anonymised defendant keeps its head with its letter.
+    while (
+        len(tokens) > 1
+        and tokens[0] in DESCRIPTORS
+        and not (len(tokens) == 2 and len(tokens[1]) == 1)
+    ):
         tokens.pop(0)
     tokens = _strip_legal_forms(tokens)
     while tokens and tokens[-1] in ("&", "and", "et", "co"):
@@ -194,6 +200,8 @@ def find_candidates(sentence: str, language: str) -> list[Candidate]:
             found[pos] = Candidate(
                 named[0], pos, named[1], strong=True, introduced=True, intro_start=match.start()
             )
+    opening = _OPENING.match(sentence)
+    first_word = opening.end() if opening else 0
     for match in re.finditer(r"(?:^|(?<=[\s(«“\"„]))\S", sentence):
         start = match.start()
         if start in found or any(c.start <= start < c.end for c in found.values()):
@@ -202,10 +210,35 @@ def find_candidates(sentence: str, language: str) -> list[Candidate]:
         if fold(word) in _LEADING_ARTICLES:
             continue  # "The Body Shop" is rare; "The ICO fined" is not
         named = _scan_name(sentence, start, language)
-        if named and _plausible(named[0]):
-            strong = _has_legal_form(named[0]) or _followed_by_passive(sentence, named[1])
-            found[start] = Candidate(named[0], start, named[1], strong=strong)
+        if not named or not _plausible(named[0]):
+            continue
+        passive = _followed_by_passive(sentence, named[1])
+        if start == first_word and not passive and _common_word(named[0]):
+            continue  # "Kontrola byla zahájena", "Sancțiune pentru": a capital by position
+        row_label = start == first_word and _ROW_LABEL.match(sentence, named[1]) is not None
+        strong = _has_legal_form(named[0]) or passive or row_label
+        found[start] = Candidate(named[0], start, named[1], strong=strong)
+    for name, start, end in find_anonymous(sentence, language):
+        if not any(c.start <= start < c.end or 0 <= c.start - end <= 2 for c in found.values()):
+            found[start] = Candidate(name, start, end, anonymous=True, strong=True)
     return [found[key] for key in sorted(found)]
+
+
+# Where a sentence's first word starts: after a bullet, a dash or an opening quote.
+_OPENING = re.compile(r"[\s\-–—•*·\"“„«(]*")
+# A list row that names its defendant first: "- Société A : amende de 1 000 euros",
+# "Brussels Airport Company, exploitant de l'aéroport : amende...".
+_ROW_LABEL = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,[^:;]{1,80})?\s*[:–—]\s")
+
+
+def _common_word(name: str) -> bool:
+    """A single ordinary word capitalised only because it opens the sentence."""
+    return (
+        " " not in name.strip()
+        and name[:1].isupper()
+        and name[1:].islower()
+        and not any(ch.isdigit() for ch in name)
+    )
 
 
 def _has_legal_form(name: str) -> bool:
@@ -224,6 +257,8 @@ def _plausible(name: str) -> bool:
     key = normalise_defendant(name)
     if len(key) < 2 or key in NOT_NAMES or mentions_authority(name):
         return False
+    if re.search(r"\d{4}|\d[/.]\d|[A-Za-z]{2,}\d{3}", name):
+        return False  # a case number or reference ("DKE.561.4.2023", "EXP202100764")
     return not all(token in NOT_NAMES or token in _WEAK for token in key.split())
 
 

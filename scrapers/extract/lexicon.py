@@ -15,7 +15,8 @@ DESCRIPTORS: frozenset[str] = frozenset(
     "bolaget foretaget selskapet selskabet virksomheden spolka spolki spolke spolce "
     "societatea operatorul operatorului η εταιρεια εταιρειας της spolecnost spolecnosti "
     "drustvo drustvu trgovacko trgovackom yhtio het bedrijf onderneming controller "
-    "responsable".split()
+    "responsable pan pana panu pani panią herr frau mr mrs ms mme monsieur madame "
+    "signor signora sig sr sra don dona".split()
 )
 
 # Legal forms as normalise_defendant sees them (folded, dots dropped inside, then spaces).
@@ -299,7 +300,17 @@ _INTRO: dict[str, tuple[str, ...]] = {
     "sv": (r"\bmot", r"\bger", r"\bbolaget", r"\btill", r"\bföreläggande för"),
     "no": (r"\bilegger", r"\bmot", r"\btil", r"\bgir", r"\bselskapet"),
     "da": (r"\bindstiller", r"\btil", r"\bmod", r"\bselskabet", r"\bvirksomheden", r"\bover for"),
-    "pl": (r"\bna", r"\bwobec", r"\bdla", r"\bukarał", r"\bspółkę", r"\bspółce", r"\bspółki"),
+    "pl": (
+        r"\b(?:na|wobec|udziela upomnienia|nakłada na) (?:Pana|Panią|Pani|Panu)",
+        r"\bPan(?:u|a|i|ią)(?= [A-ZĄĆĘŁŃÓŚŹŻ]\.)",
+        r"\bna",
+        r"\bwobec",
+        r"\bdla",
+        r"\bukarał",
+        r"\bspółkę",
+        r"\bspółce",
+        r"\bspółki",
+    ),
     "ro": (
         r"\boperatorul(?:ui)?",
         r"\bsocietatea",

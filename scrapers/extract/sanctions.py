@@ -48,6 +48,8 @@ _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
 # A sentence dated this long before its release recalls an earlier case (decisions are
 # published weeks or a few months after they are taken, rarely most of a year).
 _STALE_DAYS = 270
+# How far into a release its opening paragraphs go, in sentences.
+_OPENING_SENTENCES = 8
 
 
 @dataclass(frozen=True)
@@ -258,16 +260,23 @@ def _decision_date(
 
 
 def _main_defendant(sentences: list[Sentence], language: str) -> Candidate | None:
-    """The release's main defendant: a strong candidate of the title, else of the text."""
+    """The release's main defendant, for sentences that only say "the company".
+
+    By preference: a strong candidate of the title; of a sentence that names a measure;
+    of the opening paragraphs; else the title's first name.
+    """
     weak: Candidate | None = None
+    opening: Candidate | None = None
     for sentence in sentences:
         candidates = find_candidates(sentence.text, language)
         strong = [c for c in candidates if c.strong]
         if strong and (sentence.index == 0 or _looks_like_decision([sentence], language)):
             return strong[0]
+        if strong and opening is None and sentence.index < _OPENING_SENTENCES:
+            opening = strong[0]
         if sentence.index == 0 and candidates and language != "de":
             weak = candidates[0]
-    return weak
+    return opening or weak
 
 
 def _assemble(
