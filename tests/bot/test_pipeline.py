@@ -4,7 +4,6 @@ archive -> alert. The real fetcher, parsers, extractor and archive; no mocks."""
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -47,16 +46,6 @@ def feed(*entries: tuple[str, str, str]) -> str:
     return FEED.format(items=items)
 
 
-@pytest.fixture
-async def site() -> AsyncIterator[FakeSite]:
-    async with FakeSite() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    async with Fetcher(min_delay=0.0, backoff_base=0.01, timeout=5.0, retries=1) as client:
-        yield client
 
 
 async def cnil_like_site(site: FakeSite, *entries: tuple[str, str, str]) -> Source:

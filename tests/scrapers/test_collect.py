@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import date
 
 import pytest
@@ -25,16 +24,6 @@ CHALLENGE = ("<html><head><title>Just a moment...</title></head><body><script>"
              "eval(function(p,a,c,k,e,d){return p})</script></body></html>")
 
 
-@pytest.fixture
-async def site() -> AsyncIterator[FakeSite]:
-    async with FakeSite() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    async with Fetcher(min_delay=0.0, backoff_base=0.01, timeout=1.0, retries=1) as client:
-        yield client
 
 
 def rss_source(origin: str, source_id: str = "test-rss") -> Source:

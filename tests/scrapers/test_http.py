@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
 
 import pytest
 
@@ -18,12 +17,6 @@ from scrapers.http import (
 )
 from scrapers.models import Validators
 from tests.support.fakesite import FakeSite, Reply
-
-
-@pytest.fixture
-async def site() -> AsyncIterator[FakeSite]:
-    async with FakeSite() as fake:
-        yield fake
 
 
 def fast_fetcher(**overrides: object) -> Fetcher:

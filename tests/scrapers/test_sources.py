@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
@@ -18,16 +17,6 @@ SOURCES = {source.id: source for source in builtin_sources()}
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "sources.md"
 
 
-@pytest.fixture
-async def site() -> AsyncIterator[FakeSite]:
-    async with FakeSite() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def fetcher() -> AsyncIterator[Fetcher]:
-    async with Fetcher(min_delay=0.0, backoff_base=0.01, timeout=5.0) as client:
-        yield client
 
 
 def test_every_source_has_a_fixture_folder_and_back() -> None:
