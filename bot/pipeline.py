@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from bot.alerts import Alert, Notifier
+from bot.core.commands import Fine
 from scrapers.collect import collect
 from scrapers.extract import extract_sanctions, normalise_defendant
 from scrapers.http import Fetcher
@@ -170,5 +171,5 @@ class Poller:
                 continue
             for decision in self.archive.decisions_of(release_id):
                 if decision["duplicate_of"] is None:
-                    alerts.append(Alert.from_rows(decision, release, correction=correction))
+                    alerts.append(Alert(Fine.from_decision(decision, release), correction))
         return alerts

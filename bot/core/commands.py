@@ -48,6 +48,14 @@ class Fine:
         return cls(**{name: row[name] for name in FINE_FIELDS}, urls=urls,
                    evidence=row.get("evidence") or "")
 
+    @classmethod
+    def from_decision(cls, decision: dict[str, Any], release: dict[str, Any]) -> Fine:
+        """From a `decisions` row and its `releases` row."""
+        return cls(**{name: decision[name] for name in FINE_FIELDS[:7]},
+                   published=release["published"], title=release["title"],
+                   url=release["url"], urls=(release["url"],),
+                   evidence=decision.get("evidence") or "")
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `dpawatch fines --json`."""
         return {name: getattr(self, name) for name in FINE_FIELDS} | {
