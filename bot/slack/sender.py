@@ -91,11 +91,25 @@ class SlackBotSender:
         self.history_lookback = history_lookback
         self.clock = clock
         self._next_slot: dict[str, float] = {}
+        # After a 429, the channel is left alone until Retry-After has passed: the
+        # dispatcher would otherwise send the next alerts of the channel at once.
+        self._blocked_until: dict[str, float] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         # Nonces whose last attempt here got a clear "not posted" (an error answer):
         # only these may skip the history search.
         self._surely_unposted: set[str] = set()
         self._warned_history = False
+
+    def _check_not_blocked(self, channel: str) -> None:
+        remaining = self._blocked_until.get(channel, 0.0) - self.clock()
+        if remaining > 0:
+            raise SendFailure("Slack: rate limited, waiting for Retry-After",
+                              retry_after=remaining)
+
+    def _failed(self, channel: str, failure: SendFailure) -> SendFailure:
+        if failure.retry_after is not None:
+            self._blocked_until[channel] = self.clock() + failure.retry_after
+        return failure
 
     async def _pace(self, channel: str) -> None:
         lock = self._locks.setdefault(channel, asyncio.Lock())
@@ -117,7 +131,7 @@ class SlackBotSender:
                     log.warning("Slack: no history scope, a crash may repeat an alert")
                     self._warned_history = True
                 return None
-            raise api_failure("conversations.history", error) from None
+            raise self._failed(channel, api_failure("conversations.history", error)) from None
         for message in response.get("messages") or []:
             metadata = message.get("metadata") or {}
             if (metadata.get("event_type") == METADATA_EVENT
@@ -128,6 +142,7 @@ class SlackBotSender:
     async def post(self, target: Mapping[str, Any], reply: Reply, nonce: str) -> str:
         """chat.postMessage; returns "channel:ts" so that a correction can edit it."""
         channel = str(target["channel_id"])
+        self._check_not_blocked(channel)
         try:
             if nonce not in self._surely_unposted:
                 found = await self.find_posted(channel, nonce)
@@ -147,7 +162,7 @@ class SlackBotSender:
                 self._surely_unposted.add(nonce)
             else:
                 self._surely_unposted.discard(nonce)
-            raise failure from None
+            raise self._failed(channel, failure) from None
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
             self._surely_unposted.discard(nonce)  # the request may have landed
             raise SendFailure(f"Slack chat.postMessage: {error.__class__.__name__}") from None
@@ -157,12 +172,13 @@ class SlackBotSender:
     async def edit(self, target: Mapping[str, Any], reply: Reply, message_id: str) -> None:
         """chat.update of the message posted before (editing twice is harmless)."""
         channel, ts = split_message_id(message_id, str(target["channel_id"]))
+        self._check_not_blocked(channel)
         await self._pace(channel)
         try:
             await self.client.chat_update(channel=channel, ts=ts, **render(reply),
                                           link_names=False)
         except SlackApiError as error:
-            raise api_failure("chat.update", error) from None
+            raise self._failed(channel, api_failure("chat.update", error)) from None
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
             raise SendFailure(f"Slack chat.update: {error.__class__.__name__}") from None
 
