@@ -138,6 +138,8 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         legal = bool(kept) and _legal_key(raw) in LEGAL_FORMS
         if not (_is_capitalised(token) or legal or (kept and folded in CONNECTORS)):
             break
+        if folded in CONNECTORS and _ends_with_legal_form(kept):
+            break  # "Coop Sverige AB och Dagens Industri AB": a legal form ends a name
         if re.fullmatch(r"[\d.,]+", token) or (kept and raw.startswith("(")):
             break
         kept.append(match)
@@ -146,6 +148,13 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
     while kept and fold(kept[-1].group(0).rstrip(_STOP_PUNCT)) in CONNECTORS:
         kept.pop()
     return _join(text, kept) if kept else None
+
+
+def _ends_with_legal_form(kept: list[re.Match[str]]) -> bool:
+    return bool(kept) and (
+        _legal_key(kept[-1].group(0)) in LEGAL_FORMS
+        or _LEGAL_UNIT.fullmatch(kept[-1].group(0)) is not None
+    )
 
 
 def _join(text: str, kept: list[re.Match[str]], cut: int = 0) -> tuple[str, int]:

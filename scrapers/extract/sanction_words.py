@@ -102,8 +102,12 @@ WARNING: Cues = {
 ORDER: Cues = {
     "en": (
         "ordered",
-        "order to",
+        "ordering",
         "orders ",
+        "order requir",
+        "order bans",
+        "order prohibit",
+        "issued an order",
         "enforcement notice",
         "compliance order",
         "required to",
@@ -123,7 +127,7 @@ ORDER: Cues = {
         "prescri",
     ),
     "es": ("ordena", "ordenó", "requiere a", "medidas correctivas", "adecue", "adecúe"),
-    "pt": ("ordenou", "ordena", "determinou", "determina", "medida corretiva"),
+    "pt": ("ordenou", "ordena\\b", "determinou", "determina\\b", "medida corretiva"),
     "el": ("εντολή", "διέταξε", "διατάσσει", "δώσει εντολή"),
     "nl": ("last onder", "gelast", "verwerkingsverbod", "opgedragen", "bevel"),
     "de": ("anordnung", "angeordnet", "ordnete", "untersagt", "verbot", "verpflichtet"),
@@ -131,8 +135,17 @@ ORDER: Cues = {
     "no": ("pålegg", "pålagt", "pålegger", "forbud"),
     "da": ("påbud", "påbyd", "forbud"),
     "pl": ("nakaz", "nakaza"),
-    "ro": ("măsur", "masur", "dispus"),
+    # "măsuri tehnice" (technical measures) is no order: only a measure imposed is.
+    "ro": (
+        "măsura corectivă",
+        "măsuri corective",
+        "a dispus",
+        "s-a dispus",
+        "a obligat",
+        "obligat să",
+    ),
     "hr": ("naređ", "nalož", "nalaže"),
-    "cs": ("nařídil", "nařízen", "uložil opatření", "náprav"),
+    # "nařízení" is the Regulation itself: only the verb orders.
+    "cs": ("nařídil", "nařízeno\\b", "uložil opatření", "opatření k nápravě", "zákaz"),
     "fi": ("määräsi korjaamaan", "määräyksen", "määräsi yrityksen", "velvoitti", "käski"),
 }

@@ -40,8 +40,19 @@ _DECISION_WORDS = re.compile(
     re.I,
 )
 _PAY_AFTER = re.compile(
-    r"\s+(?:to pay|de payer|di pagare|a pagar|te betalen|zu zahlen|att betala|å betale|"
-    r"at betale|do zapłaty|să plătească|να καταβάλει|platiti|zaplatit|maksamaan)",
+    r"\s*(?:to |de |di |a |te |zu |att |å |at |do |să |να )?(?:pay\b|payer|pagare|pagar\b|"
+    r"betalen|zahlen|betala|betale|zapłaty|plătească|καταβάλει|platiti|zaplatit|maksamaan)",
+    re.I,
+)
+# An order word used as a noun for a settlement or an earlier order ("the proposed order",
+# "stipulated orders", "l'injonction d'octobre 2022"): not a measure taken now.
+_ORDER_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|proposed|stipulated|consent|final|court|such|these)"
+    r"|\b(?:à|a|with|avec|con|met|mit)\s+(?:l['’]|la|le|the|de|der|die|het))\s*$",
+    re.I,
+)
+_ORDER_DATED_AFTER = re.compile(
+    r"\s*(?:d['’]|de |du |of |del |vom |van |z |ze |från |fra )\s*(?:\d|[^\W\d]+ (?:19|20)\d\d)",
     re.I,
 )
 _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
@@ -197,7 +208,9 @@ def _non_monetary(sentences: list[Sentence], language: str, published: date | No
             ):
                 continue
             if kind == "order" and (
-                _PAY_AFTER.match(text, match.end() - 1)
+                _PAY_AFTER.match(text, match.end())
+                or _ORDER_NOUN_BEFORE.search(text, 0, match.start())
+                or _ORDER_DATED_AFTER.match(text, match.end())
                 or (
                     re.search(r"ordinanza\s+ingiunzione", text, re.I)
                     and not re.search(r"\bordina\b|divieto|limitazione", text, re.I)
