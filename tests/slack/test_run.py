@@ -1,0 +1,93 @@
+"""run_slack: clear refusals without tokens, and a whole run in HTTP mode on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+
+from bot.app import Service
+from bot.config import parse_settings
+from bot.slack import run_slack, webhook_sender
+from bot.slack.app import EVENTS_PATH, SlackSetupError
+from bot.slack.sender import SlackWebhookSender
+from scrapers.http import Fetcher
+from storage import Archive
+from tests.slack.conftest import SECRET, SlashCommands, archive_release, eventually
+from tests.storage.helpers import CLEARVIEW_FINE, registered, release
+from tests.support.fake_slack import FakeSlack
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize(("mode", "env", "message"), [
+    ("socket", {}, "SLACK_BOT_TOKEN"),
+    ("socket", {"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN"),
+    ("http", {"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+])
+async def test_a_missing_token_is_one_clear_error(archive: Archive, mode: str,
+                                                  env: dict[str, str], message: str) -> None:
+    settings = parse_settings({"slack": {"mode": mode}}, env=env)
+    async with Fetcher() as fetcher:
+        service = Service(settings, archive, [], fetcher)
+        with pytest.raises(SlackSetupError, match=message):
+            await run_slack(service)
+    assert "slack" not in service.dispatcher.senders
+
+
+async def test_a_refused_token_is_one_clear_error(archive: Archive, slack: FakeSlack) -> None:
+    slack.fail("auth.test", status=200, error="invalid_auth")
+    settings = parse_settings({"slack": {"api_base": slack.api_base, "mode": "http"}},
+                              env={"SLACK_BOT_TOKEN": "xoxb-bad",
+                                   "SLACK_SIGNING_SECRET": SECRET})
+    async with Fetcher() as fetcher:
+        with pytest.raises(SlackSetupError, match="refused SLACK_BOT_TOKEN: invalid_auth"):
+            await run_slack(Service(settings, archive, [], fetcher))
+
+
+def test_the_webhook_sender_is_the_slack_one() -> None:
+    assert isinstance(webhook_sender(parse_settings({}, env={})), SlackWebhookSender)
+
+
+async def test_http_mode_answers_commands_and_delivers_alerts_until_stopped(
+        archive: Archive, slack: FakeSlack) -> None:
+    registered(archive)
+    port = free_port()
+    settings = parse_settings(
+        {"slack": {"api_base": slack.api_base, "mode": "http", "http_port": port}},
+        env={"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET})
+    async with Fetcher() as fetcher:
+        service = Service(settings, archive, [], fetcher)
+        running = asyncio.create_task(run_slack(service))
+        commands = SlashCommands(f"http://127.0.0.1:{port}{EVENTS_PATH}", slack)
+
+        async def listening() -> bool:
+            try:
+                async with httpx.AsyncClient() as http:
+                    await http.get(commands.url)
+                return True
+            except httpx.TransportError:
+                return False
+
+        for _ in range(100):
+            if await listening():
+                break
+            await asyncio.sleep(0.02)
+        answer = await commands.run("/subscribe", "authority=cnil", user="U0ADMIN")
+        assert answer["text"].startswith("Subscribed (#")
+        archive_release(archive, datetime.now(UTC), release(), CLEARVIEW_FINE)
+        service.dispatcher.wake()
+        [message] = await eventually(lambda: slack.messages["C0ALERTS"])
+        assert message["text"].startswith("New sanction by CNIL")
+        service.stop.set()
+        await asyncio.wait_for(running, 5)
+        await service.wait_stopped()
+    assert slack.calls[0].method == "auth.test"
+    assert slack.calls[0].authorization == "Bearer xoxb-test"
