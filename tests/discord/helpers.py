@@ -28,9 +28,11 @@ def settings_for(fake: FakeDiscord, **discord_keys: str) -> Settings:
 
 
 def record_release(archive: Archive, now: datetime, *sanctions: Sanction,
-                   url: str = "https://www.cnil.fr/fr/clearview", title: str = "Sanction",
+                   url: str = "https://www.cnil.fr/fr/clearview", title: str = "",
                    body: str = "La CNIL prononce une amende.") -> None:
     """Archive a CNIL release with these sanctions, as a poll would (queues its alerts)."""
+    # Each release its own title: the archive knows a release again by its content too.
+    title = title or f"Sanction {url.rsplit('/', 1)[-1]}"
     item = release(url, title=title, body=body, published=date(2022, 10, 20))
     archive.record_harvest(harvest(item), {item.url: list(sanctions)}, now=now,
                            backlog=False, defendant_key=normalise_defendant)

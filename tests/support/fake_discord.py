@@ -88,6 +88,9 @@ class FakeDiscord:
     faults: list[tuple[str, re.Pattern[str], deque[int]]] = field(default_factory=list)
     on_channel_message: Callable[[dict[str, Any]], None] | None = None
     rate_limited_count: int = 0
+    # Set: channel posts are created at once but answered only when it is set (a crash
+    # between Discord's accepting a message and the bot's recording it).
+    hold_channel_responses: asyncio.Event | None = None
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1400000000000000001)
@@ -246,7 +249,10 @@ class FakeDiscord:
         if match := re.fullmatch(r"/interactions/(\d+)/([^/]+)/callback", path):
             return self._callback(match.group(1), body)
         if match := re.fullmatch(r"/channels/(\d+)/messages", path):
-            return self._channel_post(match.group(1), body)
+            response = self._channel_post(match.group(1), body)
+            if self.hold_channel_responses is not None:
+                await self.hold_channel_responses.wait()
+            return response
         if match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path):
             return self._edit(match.group(2), body, self._channel_headers(match.group(1)))
         if re.fullmatch(r"/webhooks/\d+/[^/]+", path) and method == "POST":
