@@ -227,12 +227,26 @@ def find_candidates(sentence: str, language: str) -> list[Candidate]:
         row_label = start == first_word and _ROW_LABEL.match(sentence, named[1]) is not None
         strong = _has_legal_form(named[0]) or passive or row_label
         found[start] = Candidate(named[0], start, named[1], strong=strong)
+    for match in _INSTITUTION.finditer(sentence):
+        start = match.start()
+        if not any(c.start <= start < c.end for c in found.values()):
+            found[start] = Candidate(match.group(0), start, match.end(), strong=True)
     for name, start, end in find_anonymous(sentence, language):
         if not any(c.start <= start < c.end or 0 <= c.start - end <= 2 for c in found.values()):
             found[start] = Candidate(name, start, end, anonymous=True, strong=True)
     return [found[key] for key in sorted(found)]
 
 
+# A public body written with a lower-case head: "ministère de l'Intérieur", "ministry of
+# Health", "υπουργείο Εσωτερικών" (no capital, yet a defendant by name).
+_INSTITUTION = re.compile(
+    r"(?<!\w)(?:ministère|ministry|ministero|ministerio|ministério|ministerie|ministerium|"
+    r"ministerstvo|ministarstvo|ministerstwo|ministerul|υπουργείο|υπουργείου)"
+    r"\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|of\s+the\s+|of\s+|del\s+|della\s+|"
+    r"dell['’]|do\s+|da\s+|van\s+|für\s+|der\s+)?"
+    r"[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+(?:\s+(?:[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+|et|and|e|y|und|de|du|des))*"
+    r"(?<![\s,])(?<!\bet)(?<!\band)(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\be)(?<!\by)(?<!\bund)"
+)
 # Where a sentence's first word starts: after a bullet, a dash or an opening quote.
 _OPENING = re.compile(r"[\s\-–—•*·\"“„«(]*")
 # A list row that names its defendant first: "- Société A : amende de 1 000 euros",

@@ -143,7 +143,12 @@ NOT_NAMES: frozenset[str] = frozenset(
         "rjesenje paatos deliberation deliberacao απόφαση αποφαση "
         "pour sur dans avec sans contre envers chez en au aux se si "
         "because due after over per con por para wegen fur för fordi za na pentru cu "
-        "για με zbog koska vuoksi jonka which who whose that"
+        "για με zbog koska vuoksi jonka which who whose that "
+        # Definite nouns that refer back to the defendant ("Kommunen får kritik"): the
+        # release's main defendant is meant, not a new name.
+        "kommunen selskabet virksomheden regionen selskapet virksomheten bolaget foretaget "
+        "myndigheten yhtio yritys spolecnost spolka societatea operatorul drustvo "
+        "unternehmen behorde gemeente organisatie ziekenhuis"
     ).split()
 )
 

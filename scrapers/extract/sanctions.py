@@ -217,9 +217,40 @@ def _non_monetary(sentences: list[Sentence], language: str, published: date | No
                 )
             ):
                 continue
-            candidate = _pick_candidate(find_candidates(text, language), match.start(), match.end())
+            candidates = find_candidates(text, language)
+            candidate = _pick_candidate(candidates, match.start(), match.end())
             found.append(_Found(kind, sentence, candidate=candidate))
+            found += [
+                _Found(kind, sentence, candidate=other)
+                for other in _coordinated(candidates, candidate, text)
+            ]
     return found
+
+
+# Between two names a measure applies to alike: "X og Y", "X e di Y", "X, Y and Z".
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*|\s(?:and|et|e|y|und|en|og|och|i|a|și|şi|ja|και)\s+)"
+    r"(?:(?:de|di|of|du|des|à|a|al|alla|au|aux|van|von|der|til|mot|pro|na)\s+)?$",
+    re.I,
+)
+
+
+def _coordinated(
+    candidates: list[Candidate], first: Candidate | None, text: str
+) -> list[Candidate]:
+    """The names joined to `first` by "and"/commas: a measure aimed at all of them."""
+    if first is None:
+        return []
+    joined: list[Candidate] = []
+    previous = first
+    for other in candidates:
+        if other.start <= previous.end or not other.strong:
+            continue
+        if not _COORDINATION.match(text[previous.end : other.start]):
+            break
+        joined.append(other)
+        previous = other
+    return joined
 
 
 def _looks_like_decision(sentences: list[Sentence], language: str) -> bool:
@@ -289,6 +320,8 @@ def _main_defendant(sentences: list[Sentence], language: str) -> Candidate | Non
             opening = strong[0]
         if sentence.index == 0 and candidates and language != "de":
             weak = candidates[0]
+        if weak is None and sentence.index < _OPENING_SENTENCES:
+            weak = next((c for c in candidates if " " in c.name and not c.anonymous), None)
     return opening or weak
 
 
