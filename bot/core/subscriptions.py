@@ -122,7 +122,8 @@ def unsubscribe(archive: Archive, caller: Caller, which: str | None) -> Reply:
     """End one subscription of the channel by id, or all of them with "all"."""
     _require_manager(caller)
     text = plain(which).lstrip("#").lower() if which else "all"
-    if text != "all" and not text.isdigit():
+    # ASCII digits of a size SQLite can hold: "²" or 400 nines are not subscription ids.
+    if text != "all" and not (text.isascii() and text.isdigit() and len(text) <= 18):
         raise CommandError("Give a subscription number (see /subscriptions) or all.")
     ended = archive.outbox.unsubscribe(caller.platform, caller.workspace_id, caller.channel_id,
                                        None if text == "all" else int(text))
