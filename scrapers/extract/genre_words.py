@@ -36,7 +36,18 @@ PROPOSAL: Cues = {
         "provisionally",
         "preliminary",
     ),
-    "fr": ("propos", "envisag", "projet de décision", "pourrait", "encour"),
+    # "proposer aux internautes" is what an order asks for: only a proposal to sanction.
+    "fr": (
+        "proposition de sanction",
+        "a proposé",
+        "propose de sanctionner",
+        "propose une",
+        "proposée",
+        "envisag",
+        "projet de décision",
+        "pourrait",
+        "encour",
+    ),
     "it": ("propost", "intende", "potrebbe", "schema di"),
     "es": ("propuesta", "propone", "sería de", "inicial", "acuerdo de inicio", "podría"),
     "pt": ("proposta", "projeto de decisão", "poderá"),
@@ -159,12 +170,34 @@ CONTEXT: Cues = {
 }
 COURT: Cues = {
     "en": ("ruling", "court", "tribunal", "appeal", "judgment", "judgement"),
-    "fr": ("conseil d'état", "conseil d’état", "tribunal", "cour\\b", "juridiction", "recours"),
+    "fr": (
+        "cour des marchés",
+        "cour d'appel",
+        "cour d’appel",
+        "arrêt\\b",
+        "conseil d'état",
+        "conseil d’état",
+        "tribunal",
+        "cour\\b",
+        "juridiction",
+        "recours",
+    ),
     "it": ("tribunale", "corte", "cassazione", "ricorso", "sentenza"),
     "es": ("audiencia nacional", "tribunal", "sentencia", "recurso"),
     "pt": ("tribunal", "acórdão", "sentença", "recurso"),
     "el": ("δικαστήρι", "συμβούλιο της επικρατείας", "προσφυγή"),
-    "nl": ("rechtbank", "raad van state", "hof\\b", "rechter", "uitspraak", "beroep"),
+    "nl": (
+        "marktenhof",
+        "hof van beroep",
+        "hof van justitie",
+        "arrest",
+        "rechtbank",
+        "raad van state",
+        "hof\\b",
+        "rechter",
+        "uitspraak",
+        "beroep",
+    ),
     "de": (
         "verwaltungsgericht",
         "bundesverwaltungsgericht",
@@ -282,6 +315,11 @@ MODAL: Cues = {
 # awareness days and events, questions-and-answers pages. Matched on the title and lead.
 RECAP_GENRE: Cues = {
     "en": (
+        "proposed rule",
+        "proposed changes",
+        "rulemaking",
+        "public consultation",
+        "call for comment",
         "annual report",
         "activity report",
         "year in review",
@@ -293,6 +331,7 @@ RECAP_GENRE: Cues = {
         "faq\\b",
     ),
     "fr": (
+        "consultation publique",
         "rapport annuel",
         "rapport d'activité",
         "rapport d’activité",
@@ -303,8 +342,16 @@ RECAP_GENRE: Cues = {
         "questions et réponses",
         "foire aux questions",
     ),
-    "it": ("relazione annuale", "giornata europea", "domande e risposte", "domande frequenti"),
+    "it": (
+        "consultazione pubblica",
+        "relazione annuale",
+        "giornata europea",
+        "domande e risposte",
+        "domande frequenti",
+    ),
     "es": (
+        "la memoria",
+        "consulta pública",
         "memoria 20",
         "memoria anual",
         "día europeo",
@@ -314,6 +361,7 @@ RECAP_GENRE: Cues = {
     "pt": ("relatório anual", "relatório de atividades", "dia europeu", "perguntas frequentes"),
     "el": ("ετήσια έκθεση", "ετήσιας έκθεσης", "ευρωπαϊκή ημέρα", "συχνές ερωτήσεις"),
     "nl": (
+        "openbare consultatie",
         "jaarverslag",
         "jaarrapport",
         "europese dag",
@@ -321,6 +369,7 @@ RECAP_GENRE: Cues = {
         "vragen en antwoorden",
     ),
     "de": (
+        "öffentliche konsultation",
         "tätigkeitsbericht",
         "jahresbericht",
         "datenschutztag",

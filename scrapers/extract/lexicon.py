@@ -254,7 +254,8 @@ _INTRO: dict[str, tuple[str, ...]] = {
         r"\ba",
     ),
     "es": (
-        r"\bsanciona(?:do)? a(?: la entidad| la empresa)?",
+        r"\bsanciona(?:r|do|da)? (?:a|al)(?: la entidad| la empresa)?",
+        r"\bal",
         r"\bcontra(?: la entidad)?",
         r"\ba la entidad",
         r"\bla entidad",

@@ -61,6 +61,8 @@ _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
 _STALE_DAYS = 270
 # How far into a release its opening paragraphs go, in sentences.
 _OPENING_SENTENCES = 8
+# How far after a measure's words its defendant may be named, in characters.
+_AFTER_REACH = 60
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def _recalls_earlier_period(sentence: str, language: str, published: date | None
 
 def _is_recap_genre(sentences: list[Sentence], language: str) -> bool:
     """An annual report, an awareness day or a Q&A page: it recalls, it does not announce."""
-    return any(cue("RECAP_GENRE", language).search(s.text) for s in sentences[:4])
+    return any(cue("RECAP_GENRE", language).search(s.text) for s in sentences[:_OPENING_SENTENCES])
 
 
 def _is_review_of_earlier_sanction(sentences: list[Sentence], language: str) -> bool:
@@ -150,7 +152,8 @@ def _pick_candidate(candidates: list[Candidate], start: int, end: int) -> Candid
     before = [c for c in strong if c.end <= start]
     if before:
         return before[-1]
-    after = [c for c in strong if c.start >= end]
+    # A name far after the measure is the object of some other clause ("... til USA").
+    after = [c for c in strong if end <= c.start <= end + _AFTER_REACH]
     return after[0] if after else None
 
 
@@ -255,7 +258,7 @@ def _coordinated(
 
 def _looks_like_decision(sentences: list[Sentence], language: str) -> bool:
     """The release itself announces a measure: its title or lead names one."""
-    lead = " ".join(s.text for s in sentences[:3])
+    lead = " ".join(s.text for s in sentences[:_OPENING_SENTENCES])
     return any(
         cue(table, language).search(lead)
         for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")
