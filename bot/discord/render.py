@@ -84,21 +84,38 @@ def embed_size(embed: discord.Embed) -> int:
     return len(embed)
 
 
+#: Below this many characters left, a further embed is dropped rather than squeezed.
+MIN_USEFUL_EMBED = 200
+
+
+def _shrink(embed: discord.Embed, budget: int) -> None:
+    """Make one embed fit `budget` characters: description first, then the last fields."""
+    excess = embed_size(embed) - budget
+    if excess > 0 and embed.description:
+        keep = len(embed.description) - excess
+        embed.description = clip(embed.description, keep) if keep > 1 else None
+    while embed_size(embed) > budget and embed.fields:
+        embed.remove_field(-1)
+    if embed_size(embed) > budget and embed.footer.text:
+        embed.remove_footer()
+    if embed_size(embed) > budget and embed.title:
+        embed.title = clip(embed.title, max(budget, 1))
+
+
 def _fit_total(embeds: list[discord.Embed]) -> list[discord.Embed]:
-    """Shorten descriptions, then drop trailing embeds, until the message fits 6000."""
-    total = sum(embed_size(e) for e in embeds)
-    for embed in reversed(embeds):
-        if total <= EMBED_TOTAL_LIMIT:
-            break
-        if embed.description:
-            excess = total - EMBED_TOTAL_LIMIT
-            keep = max(len(embed.description) - excess, 200)
-            shorter = clip(embed.description, keep)
-            total -= len(embed.description) - len(shorter)
-            embed.description = shorter
-    while embeds and total > EMBED_TOTAL_LIMIT:
-        total -= embed_size(embeds.pop())
-    return embeds
+    """Keep embeds in order while they fit the 6000 of a message, squeezing the last."""
+    kept: list[discord.Embed] = []
+    remaining = EMBED_TOTAL_LIMIT
+    for embed in embeds:
+        if embed_size(embed) > remaining:
+            if kept and remaining < MIN_USEFUL_EMBED:
+                break
+            _shrink(embed, remaining)
+            if embed_size(embed) > remaining:
+                break
+        kept.append(embed)
+        remaining -= embed_size(embed)
+    return kept
 
 
 @dataclass(frozen=True)
