@@ -11,7 +11,7 @@ import pytest
 from bot.core.errors import CommandError
 from bot.slack.commands import parse_arguments
 from storage import Archive
-from tests.slack.conftest import MANAGER, OTHER_TEAM, SlashCommands, signed_headers
+from tests.slack.helpers import MANAGER, OTHER_TEAM, SlashCommands, signed_headers
 from tests.support.fake_slack import TEAM_ID, FakeSlack
 
 

@@ -21,7 +21,7 @@ from bot.slack.sender import METADATA_EVENT, SlackBotSender, SlackWebhookSender
 from scrapers.models import Sanction
 from storage import Archive
 from storage.filters import Filters
-from tests.slack.conftest import archive_release, eventually, slack_settings
+from tests.slack.helpers import archive_release, eventually, slack_settings
 from tests.storage.helpers import CLEARVIEW_FINE, registered, release
 from tests.support.fake_slack import TEAM_ID, FakeSlack
 

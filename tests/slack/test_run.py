@@ -16,7 +16,7 @@ from bot.slack.app import EVENTS_PATH, SlackSetupError
 from bot.slack.sender import SlackWebhookSender
 from scrapers.http import Fetcher
 from storage import Archive
-from tests.slack.conftest import SECRET, SlashCommands, archive_release, eventually
+from tests.slack.helpers import SECRET, SlashCommands, archive_release, eventually
 from tests.storage.helpers import CLEARVIEW_FINE, registered, release
 from tests.support.fake_slack import FakeSlack
 
