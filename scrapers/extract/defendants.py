@@ -145,7 +145,13 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         kept.append(match)
         if raw[-1:] in _STOP_PUNCT or (raw.endswith(".") and not legal and len(token) > 3):
             break
-    while kept and fold(kept[-1].group(0).rstrip(_STOP_PUNCT)) in CONNECTORS:
+    # Trailing small words go ("Bank of"), but not a capital letter: "Société E" is a
+    # placeholder name, not "Société" and the Italian "e".
+    while (
+        kept
+        and (word := kept[-1].group(0).rstrip(_STOP_PUNCT)).islower()
+        and (fold(word) in CONNECTORS)
+    ):
         kept.pop()
     return _join(text, kept) if kept else None
 
@@ -251,7 +257,7 @@ _INSTITUTION = re.compile(
 _OPENING = re.compile(r"[\s\-–—•*·\"“„«(]*")
 # A list row that names its defendant first: "- Société A : amende de 1 000 euros",
 # "Brussels Airport Company, exploitant de l'aéroport : amende...".
-_ROW_LABEL = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,[^:;]{1,80})?\s*[:–—]\s")
+_ROW_LABEL = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:(?<=,)[^:;]{1,80}|\s*,[^:;]{1,80})?\s*[:–—]\s")
 
 
 def _common_word(name: str) -> bool:

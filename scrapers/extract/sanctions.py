@@ -335,7 +335,9 @@ def _assemble(
     decider = deciding_authority(" ".join(s.text for s in sentences[:6]), release.authority)
     reduction = any(cue("REDUCTION", language).search(s.text) for s in sentences)
     seen: dict[tuple[str, str], Sanction] = {}
-    for item in found:
+    # Sums with their own named defendant first: a headline's "60 millions pour FACEBOOK"
+    # left to the main defendant must not take the place of the body's exact rows.
+    for item in sorted(found, key=lambda item: item.candidate is None):
         candidate = item.candidate or main
         name = candidate.name if candidate else ""
         if not name:
