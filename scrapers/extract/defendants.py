@@ -143,6 +143,8 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         if re.fullmatch(r"[\d.,]+", token) or (kept and raw.startswith("(")):
             break
         kept.append(match)
+        if raw.endswith(",") and _legal_form_ahead(text, cursor):
+            continue  # "Vodafone España, S.A.U.": the legal form after a comma belongs
         if raw[-1:] in _STOP_PUNCT or (raw.endswith(".") and not legal and len(token) > 3):
             break
     # Trailing small words go ("Bank of"), but not a capital letter: "Société E" is a
@@ -154,6 +156,14 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
     ):
         kept.pop()
     return _join(text, kept) if kept else None
+
+
+def _legal_form_ahead(text: str, pos: int) -> bool:
+    match = _TOKEN.search(text, pos)
+    return bool(match) and (
+        _LEGAL_UNIT.match(text, match.start()) is not None
+        or _legal_key(match.group(0)) in LEGAL_FORMS
+    )
 
 
 def _ends_with_legal_form(kept: list[re.Match[str]]) -> bool:
@@ -254,10 +264,12 @@ _INSTITUTION = re.compile(
     r"(?<![\s,])(?<!\bet)(?<!\band)(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\be)(?<!\by)(?<!\bund)"
 )
 # Where a sentence's first word starts: after a bullet, a dash or an opening quote.
-_OPENING = re.compile(r"[\s\-–—•*·\"“„«(]*")
+_OPENING = re.compile(r"[\s\-–—•*·\"“„«(|]*")
 # A list row that names its defendant first: "- Société A : amende de 1 000 euros",
 # "Brussels Airport Company, exploitant de l'aéroport : amende...".
-_ROW_LABEL = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:(?<=,)[^:;]{1,80}|\s*,[^:;]{1,80})?\s*[:–—]\s")
+_ROW_LABEL = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:(?<=,)[^:;|]{1,80}|\s*,[^:;|]{1,80})?\s*[:–—|]\s"
+)
 
 
 def _common_word(name: str) -> bool:
@@ -286,6 +298,8 @@ def _plausible(name: str) -> bool:
     key = normalise_defendant(name)
     if len(key) < 2 or key in NOT_NAMES or mentions_authority(name):
         return False
+    if all(_legal_key(token) in LEGAL_FORMS for token in name.split()):
+        return False  # "S.A.U." alone: the tail of a name cut at its comma
     if re.search(r"\d{4}|\d[/.]\d|[A-Za-z]{2,}\d{3}", name):
         return False  # a case number or reference ("DKE.561.4.2023", "EXP202100764")
     return not all(token in NOT_NAMES or token in _WEAK for token in key.split())

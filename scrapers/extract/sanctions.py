@@ -160,9 +160,17 @@ def _pick_candidate(candidates: list[Candidate], start: int, end: int) -> Candid
 def _monetary(sentences: list[Sentence], release: Release, language: str) -> list[_Found]:
     found: list[_Found] = []
     home = HOME_CURRENCY.get(release.authority, "EUR")
-    for sentence in sentences:
+    table_header = ""
+    for number, sentence in enumerate(sentences):
         text = sentence.text
         moneys = parse_amount(text, language)
+        if text.startswith("|") and not moneys:
+            # A table's header row (and the sentence that introduces the table) says what
+            # the rows' sums are: "| Entidad | Multa |", "Las sanciones impuestas son:".
+            before = sentences[number - 1].text if number else ""
+            table_header = text if before.startswith("|") else f"{before} {text}"
+            if before.startswith("|"):
+                table_header = f"{table_header} {before}"
         if not moneys or _sentence_disqualified(text, language, release.published):
             continue
         candidates = find_candidates(text, language)
@@ -181,6 +189,13 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
                 )
                 continue
             kind = _money_kind(text, money, language)
+            if kind is None and text.startswith("|") and table_header:
+                shift = len(table_header) + 1
+                kind = _money_kind(
+                    f"{table_header} {text}",
+                    replace(money, start=money.start + shift, end=money.end + shift),
+                    language,
+                )
             if kind is None or (money.currency is None and not money.scaled):
                 continue
             total = _near(cue("TOTAL", language), text, money.start - 40, money.start)
