@@ -100,11 +100,18 @@ async def serve_socket_mode(app: AsyncApp, app_token: str, stop: asyncio.Event) 
     # Imported here: Socket Mode pulls in a websocket client that HTTP mode never needs.
     from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
-    handler = AsyncSocketModeHandler(app, app_token)
+    # The Socket Mode client retries a refused app token for ever, logging each time: ask
+    # once ourselves first, so that a bad token is one clear error. (The URL this opens
+    # is left unused and expires.)
     try:
-        await handler.connect_async()
-    except (SlackApiError, SlackClientError, OSError) as error:
+        await app.client.apps_connections_open(app_token=app_token)
+    except SlackApiError as error:
+        raise SlackSetupError(f"Slack Socket Mode did not connect: SLACK_APP_TOKEN refused "
+                              f"({error.response.get('error', 'no reason given')})") from None
+    except (SlackClientError, OSError) as error:
         raise SlackSetupError(f"Slack Socket Mode did not connect: {error}") from None
+    handler = AsyncSocketModeHandler(app, app_token)
+    await handler.connect_async()
     log.info("Slack: connected in Socket Mode")
     try:
         await stop.wait()

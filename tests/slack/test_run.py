@@ -91,3 +91,18 @@ async def test_http_mode_answers_commands_and_delivers_alerts_until_stopped(
         await service.wait_stopped()
     assert slack.calls[0].method == "auth.test"
     assert slack.calls[0].authorization == "Bearer xoxb-test"
+
+
+async def test_socket_mode_that_cannot_connect_is_one_clear_error(archive: Archive,
+                                                                  slack: FakeSlack) -> None:
+    # The fake has no apps.connections.open: Slack refusing the app token looks the same.
+    settings = parse_settings({"slack": {"api_base": slack.api_base}},
+                              env={"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1"})
+    async with Fetcher() as fetcher:
+        service = Service(settings, archive, [], fetcher)
+        with pytest.raises(SlackSetupError, match="Socket Mode did not connect"):
+            await asyncio.wait_for(run_slack(service), 5)
+        service.stop.set()
+        await service.wait_stopped()
+    [opening] = slack.calls_to("apps.connections.open")  # asked once, not for ever
+    assert opening.authorization == "Bearer xapp-1"
