@@ -141,14 +141,32 @@ class Outbox:
         return queued
 
     def due(self, now: datetime, limit: int = 100) -> list[Delivery]:
-        """Pending deliveries whose time has come, oldest first, ready to render."""
+        """Pending deliveries whose time has come, oldest first, ready to render.
+
+        A channel's messages keep their order: while a channel's oldest pending delivery
+        waits for its retry (a 500, a Retry-After), the ones queued behind it wait too.
+        """
         rows = self._rows(
-            "SELECT * FROM deliveries WHERE status = 'pending' AND "
-            "(next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
-            [now.isoformat(), limit])
+            "SELECT d.*, s.platform, s.workspace_id, s.channel_id, s.webhook_url "
+            "FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id "
+            "WHERE d.status = 'pending' ORDER BY d.id")
+        stamp = now.isoformat()
+        blocked: set[tuple[Any, ...]] = set()
+        chosen = []
+        for row in rows:
+            channel = (row["platform"], row["workspace_id"], row["channel_id"],
+                       row["webhook_url"])
+            if channel in blocked:
+                continue
+            if row["next_attempt_at"] is not None and row["next_attempt_at"] > stamp:
+                blocked.add(channel)
+                continue
+            chosen.append(row)
+            if len(chosen) >= limit:
+                break
         country_of = self._country_of()
         due = []
-        for row in rows:
+        for row in chosen:
             sub = self._rows("SELECT * FROM subscriptions WHERE id = ?",
                              [row["subscription_id"]])[0]
             release = self._rows("SELECT * FROM releases WHERE id = ?", [row["release_id"]])[0]

@@ -131,3 +131,20 @@ def test_preview_shows_what_would_have_been_sent(archive: Archive, now: datetime
     shown = archive.outbox.preview(Filters(min_eur=1e6), now - timedelta(days=3000))
     assert [len(r["decisions"]) for r in shown] == [1]
     assert archive.outbox.preview(Filters(min_eur=1e9), now - timedelta(days=3000)) == []
+
+
+def test_a_channel_waiting_for_a_retry_keeps_its_order(archive: Archive, now: datetime) -> None:
+    registered(archive)
+    subscribe(archive, now, channel="c1")
+    subscribe(archive, now, channel="c2")
+    for n in range(2):
+        item = release(f"https://www.cnil.fr/{n}", body=f"Amende {n}")
+        sanction = replace(CLEARVIEW_FINE, amount=1000.0 + n)  # two distinct sanctions
+        archive.record_harvest(harvest(item), {item.url: [sanction]}, now=now,
+                               backlog=False, defendant_key=fold)
+    first_c1 = next(d for d in archive.outbox.due(now) if d.subscription["channel_id"] == "c1")
+    archive.outbox.mark_retry(first_c1.id, "HTTP 500", now + timedelta(seconds=60))
+    due = archive.outbox.due(now)
+    assert [d.subscription["channel_id"] for d in due] == ["c2", "c2"]
+    later = archive.outbox.due(now + timedelta(seconds=61))
+    assert next(d.id for d in later if d.subscription["channel_id"] == "c1") == first_c1.id
