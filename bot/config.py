@@ -71,6 +71,8 @@ class SlackSettings:
         "https://slack.com/api/", "Slack's Web API base, ending with / (a mock in tests).")
     mode: str = _setting(
         "socket", "Either socket (Socket Mode, no public URL) or http (Events API).")
+    http_host: str = _setting(
+        "0.0.0.0", "The address the HTTP endpoint listens on in http mode.")
     http_port: int = _setting(3000, "The port of the HTTP endpoint in http mode.")
     manager_user_ids: tuple[str, ...] = _setting(
         (), "Slack user ids that may change subscriptions besides admins and owners.")

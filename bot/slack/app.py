@@ -150,7 +150,8 @@ async def run_slack(service: Service) -> None:
     service.add_senders({"slack": SlackBotSender(client)})
     service.start_background()
     if settings.slack.mode == "http":
-        await serve_http(app, settings.slack.http_port, service.stop)
+        await serve_http(app, settings.slack.http_port, service.stop,
+                         host=settings.slack.http_host)
     else:
         assert settings.secrets.slack_app_token is not None  # checked above
         await serve_socket_mode(app, settings.secrets.slack_app_token, service.stop)

@@ -61,7 +61,8 @@ async def test_http_mode_answers_commands_and_delivers_alerts_until_stopped(
     registered(archive)
     port = free_port()
     settings = parse_settings(
-        {"slack": {"api_base": slack.api_base, "mode": "http", "http_port": port}},
+        {"slack": {"api_base": slack.api_base, "mode": "http", "http_port": port,
+                   "http_host": "127.0.0.1"}},
         env={"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET})
     async with Fetcher() as fetcher:
         service = Service(settings, archive, [], fetcher)
