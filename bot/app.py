@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -53,6 +53,9 @@ class Service:
     senders: dict[str, Sender] = field(default_factory=dict)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     on_report: Any = None  # called with each PollReport (the terminal summary)
+    #: Called when a source turns unhealthy or recovers: each chat adapter's admin channel.
+    health_watchers: list[Callable[[PollReport], Awaitable[None]]] = field(
+        default_factory=list)
 
     def __post_init__(self) -> None:
         self.poller = Poller(self.archive, self.fetcher, TerminalNotifier())
@@ -78,6 +81,12 @@ class Service:
         report = await self.poller.poll(source, now)
         if self.on_report:
             self.on_report(report)
+        if report.health_changed:
+            for watcher in self.health_watchers:
+                try:
+                    await watcher(report)
+                except Exception:  # an admin notice must never stop polling
+                    log.exception("health notice failed for %s", report.source_id)
         self.dispatcher.wake()
         return report
 

@@ -108,3 +108,11 @@ def alert_reply(release: Mapping[str, Any], decisions: Sequence[Mapping[str, Any
     if correction:
         text = "Corrected: " + text
     return Reply(text=text, cards=tuple(cards))
+
+
+def health_reply(source_id: str, healthy: bool, reason: str | None) -> Reply:
+    """The one message an admin channel gets when a source turns unhealthy or recovers."""
+    if healthy:
+        return Reply(text=f"Source {source_id} has recovered: polling normally again.")
+    why = plain(reason)[:300] or "no recent releases or repeated failures"
+    return Reply(text=f"Source {source_id} is unhealthy: {why}. See /sources.")

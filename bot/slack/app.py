@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,8 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
-from bot.core.replies import Reply
+from bot.core.replies import Reply, health_reply
+from bot.dispatch import SendFailure
 from bot.slack.commands import COMMANDS, SlackCommands
 from bot.slack.render import render
 from bot.slack.sender import SlackBotSender
@@ -26,6 +28,7 @@ from storage import Archive
 
 if TYPE_CHECKING:
     from bot.app import Service
+    from bot.pipeline import PollReport
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +134,17 @@ def _required_secrets(settings: Settings) -> tuple[str, str | None]:
     return secrets.slack_bot_token, secrets.slack_signing_secret if mode == "http" else None
 
 
+def _health_notice(sender: SlackBotSender, channel_id: str
+                   ) -> Callable[[PollReport], Awaitable[None]]:
+    async def notice(report: PollReport) -> None:
+        reply = health_reply(report.source_id, report.healthy, report.error)
+        try:
+            await sender.post({"channel_id": channel_id}, reply, secrets.token_hex(12))
+        except SendFailure as failure:
+            log.warning("could not post to the Slack admin channel: %s", failure)
+    return notice
+
+
 async def run_slack(service: Service) -> None:
     """Run the Slack app with the service until `service.stop` is set."""
     settings = service.settings
@@ -147,7 +161,10 @@ async def run_slack(service: Service) -> None:
     log.info("Slack: signed in to team %s as %s", identity.get("team_id"),
              identity.get("user_id"))
     app = build_app(service.archive, settings, client, signing_secret=signing_secret)
-    service.add_senders({"slack": SlackBotSender(client)})
+    sender = SlackBotSender(client)
+    service.add_senders({"slack": sender})
+    if settings.slack.admin_channel_id:
+        service.health_watchers.append(_health_notice(sender, settings.slack.admin_channel_id))
     service.start_background()
     if settings.slack.mode == "http":
         await serve_http(app, settings.slack.http_port, service.stop,
