@@ -43,9 +43,8 @@ ANONYMOUS_STEMS: dict[str, tuple[str, ...]] = {
         "e-shop",
         "podnikatel",
     ),
+    # Not "spółka": Polish releases use it for "the company" already named.
     "pl": (
-        "spolk",
-        "spolc",
         "administrator",
         "szpital",
         "bank",
@@ -58,7 +57,7 @@ ANONYMOUS_STEMS: dict[str, tuple[str, ...]] = {
 }
 # Endings of an adjective that agrees with the noun after it ("Trgovačkom društvu").
 _ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "hr": ("skom", "ckom", "nom", "kom", "skoj", "ckoj", "noj", "om", "oj", "i"),
+    "hr": ("skom", "ckom", "nom", "kom", "skoj", "ckoj", "noj", "om", "oj", "em", "i"),
     "cs": ("ske", "ni", "emu", "imu", "ska", "ny"),
     "pl": ("skiej", "owej", "nej", "skiego", "owego", "nego", "ska", "owa", "na"),
 }
@@ -91,6 +90,8 @@ _PARTICIPLE = (
     "li",
     "il",
 )
+# The measure itself after the noun ("provozovateli e-shopu pokutu"): not a complement.
+_MEASURE_NOUNS = ("pokut", "kazn", "kar", "opatren", "napomenut", "upozoren", "grzywn", "upomnien")
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.U)
 
 
@@ -113,7 +114,12 @@ def find_anonymous(sentence: str, language: str) -> list[tuple[str, int, int]]:
             between = sentence[words[last].end() : follower.start()]
             if between.strip() or fold(follower.group(0)) in _STOPS:
                 break
-            if follower.group(0)[:1].isupper() or fold(follower.group(0)).endswith(_PARTICIPLE):
+            folded_follower = fold(follower.group(0))
+            if (
+                follower.group(0)[:1].isupper()
+                or folded_follower.endswith(_PARTICIPLE)
+                or folded_follower.startswith(_MEASURE_NOUNS)
+            ):
                 break
             last += 1
         start, end = words[first].start(), words[last].end()

@@ -87,7 +87,7 @@ _TOKEN = re.compile(r"[^\s]+")
 _LEGAL_UNIT = re.compile(
     r"(?:GmbH\s*&\s*Co\.?\s*KG|&\s*Co\.?\s*KG|sp\.\s?z\s?o\.\s?o\.?|sp\.\s?[kj]\.|"
     r"d\.\s?o\.\s?o\.?|d\.\s?d\.|s\.\s?r\.\s?o\.?|a\.\s?s\.|e\.\s?V\.|"
-    r"S\.\s?p\.\s?A\.?|S\.\s?r\.\s?l\.?|S\.\s?A\.?|S\.\s?L\.?U?\.?|B\.\s?V\.?|N\.\s?V\.?)"
+    r"S\.\s?p\.\s?A\.?|S\.\s?r\.\s?l\.?|S\.\s?A\.\s?U\.?|S\.\s?A\.?|S\.\s?L\.?U?\.?|B\.\s?V\.?|N\.\s?V\.?)"
     r"(?![\w])"
 )
 
@@ -133,9 +133,10 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         if finnish and _is_capitalised(finnish.group(1)):
             kept.append(match)
             return _join(text, kept, cut=len(raw) - finnish.end(1))
-        if folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME):
-            break
         legal = bool(kept) and _legal_key(raw) in LEGAL_FORMS
+        capital_form = legal and token.isupper()  # "AS", "SA": not the articles "as", "sa"
+        if not capital_form and (folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME)):
+            break
         if not (_is_capitalised(token) or legal or (kept and folded in CONNECTORS)):
             break
         if folded in CONNECTORS and _ends_with_legal_form(kept):

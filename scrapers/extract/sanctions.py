@@ -47,9 +47,12 @@ _PAY_AFTER = re.compile(
 # An order word used as a noun for a settlement or an earlier order ("the proposed order",
 # "stipulated orders", "l'injonction d'octobre 2022"): not a measure taken now.
 _ORDER_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|this|that|its|proposed|stipulated|consent|final|court|such|these)"
-    r"|\b(?:à|a|with|avec|con|met|mit)\s+(?:l['’]|la|le|the|de|der|die|het))\s*$",
+    r"\b(?:the|a|an|this|that|its|proposed|stipulated|consent|final|court|such|these)\s*$",
     re.I,
+)
+# "conformée à l'injonction", "comply with the order": an order that already exists.
+_ORDER_COMPLIED_BEFORE = re.compile(
+    r"\b(?:à|a|with|avec|con|met|mit)\s+(?:l['’]|la|le|the|de|der|die|het)\s*$", re.I
 )
 _ORDER_DATED_AFTER = re.compile(
     r"\s*(?:d['’]|de |du |of |del |vom |van |z |ze |från |fra )\s*(?:\d|[^\W\d]+ (?:19|20)\d\d)",
@@ -227,7 +230,8 @@ def _non_monetary(sentences: list[Sentence], language: str, published: date | No
                 continue
             if kind == "order" and (
                 _PAY_AFTER.match(text, match.end())
-                or _ORDER_NOUN_BEFORE.search(text, 0, match.start())
+                or (language == "en" and _ORDER_NOUN_BEFORE.search(text, 0, match.start()))
+                or _ORDER_COMPLIED_BEFORE.search(text, 0, match.start())
                 or _ORDER_DATED_AFTER.match(text, match.end())
                 or (
                     re.search(r"ordinanza\s+ingiunzione", text, re.I)
