@@ -10,15 +10,23 @@ every doubt drops the amount. Pure, no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from scrapers.extract.amounts import Money, parse_amount
+from scrapers.extract.context import (
+    OPENING_SENTENCES,
+    is_recap_genre,
+    is_review_of_earlier_sanction,
+    looks_like_decision,
+    sentence_disqualified,
+)
 from scrapers.extract.cues import cue
 from scrapers.extract.currency import to_eur
-from scrapers.extract.dates import find_dates, latest_time_reference
+from scrapers.extract.dates import find_dates
 from scrapers.extract.deciders import deciding_authority
 from scrapers.extract.defendants import Candidate, find_candidates, normalise_defendant
+from scrapers.extract.measures import Found, non_monetary, pick_candidate
 from scrapers.extract.sentences import Sentence, split_sentences
 from scrapers.models import Release, Sanction
 
@@ -39,46 +47,6 @@ _DECISION_WORDS = re.compile(
     r"deliberação|απόφασ|ordinanza|adopted|adopté|prononc|issued|imposed|vom\b)",
     re.I,
 )
-_PAY_AFTER = re.compile(
-    r"\s*(?:to |de |di |a |te |zu |att |å |at |do |să |να )?(?:pay\b|payer|pagare|pagar\b|"
-    r"betalen|zahlen|betala|betale|zapłaty|plătească|καταβάλει|platiti|zaplatit|maksamaan)",
-    re.I,
-)
-# An order word used as a noun for a settlement or an earlier order ("the proposed order",
-# "stipulated orders", "l'injonction d'octobre 2022"): not a measure taken now.
-_ORDER_NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|its|proposed|stipulated|consent|final|court|such|these)\s*$",
-    re.I,
-)
-# "conformée à l'injonction", "comply with the order": an order that already exists.
-_ORDER_COMPLIED_BEFORE = re.compile(
-    r"\b(?:à|a|with|avec|con|met|mit)\s+(?:l['’]|la|le|the|de|der|die|het)\s*$", re.I
-)
-_ORDER_DATED_AFTER = re.compile(
-    r"\s*(?:d['’]|de |du |of |del |vom |van |z |ze |från |fra )\s*(?:\d|[^\W\d]+ (?:19|20)\d\d)",
-    re.I,
-)
-_COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
-# A sentence dated this long before its release recalls an earlier case (decisions are
-# published weeks or a few months after they are taken, rarely most of a year).
-_STALE_DAYS = 270
-# How far into a release its opening paragraphs go, in sentences.
-_OPENING_SENTENCES = 8
-# How far after a measure's words its defendant may be named, in characters.
-_AFTER_REACH = 60
-
-
-@dataclass(frozen=True)
-class _Found:
-    """A sanction before its defendant is settled: what, where, and why we believe it."""
-
-    kind: str
-    sentence: Sentence
-    money: Money | None = None
-    currency: str | None = None
-    candidate: Candidate | None = None
-    total: bool = False
-    note: str = ""
 
 
 def _near(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -113,55 +81,8 @@ def _money_kind(sentence: str, money: Money, language: str) -> str | None:
     return "periodic_penalty" if nearest_periodic <= nearest_fine else "fine"
 
 
-def _sentence_disqualified(sentence: str, language: str, published: date | None) -> bool:
-    """True for sentences about proposals, courts' reviews, powers or other cases."""
-    if cue("PROPOSAL", language).search(sentence) or cue("CONTEXT", language).search(sentence):
-        return True
-    if _recalls_earlier_period(sentence, language, published):
-        return True
-    if cue("COURT", language).search(sentence) and cue("APPEAL_OUTCOME", language).search(sentence):
-        return True
-    return bool(cue("MODAL", language).search(sentence))
-
-
-def _recalls_earlier_period(sentence: str, language: str, published: date | None) -> bool:
-    """True when the sentence dates what it tells well before the release ("In May 2022
-    we fined..." in a 2023 release): a recap of an earlier case, not the news."""
-    if published is None:
-        return False
-    latest = latest_time_reference(sentence, language)
-    return latest is not None and (published - latest).days > _STALE_DAYS
-
-
-def _is_recap_genre(sentences: list[Sentence], language: str) -> bool:
-    """An annual report, an awareness day or a Q&A page: it recalls, it does not announce."""
-    return any(cue("RECAP_GENRE", language).search(s.text) for s in sentences[:_OPENING_SENTENCES])
-
-
-def _is_review_of_earlier_sanction(sentences: list[Sentence], language: str) -> bool:
-    """A court (or appeal board) upholding, reducing or annulling an earlier sanction."""
-    lead = " ".join(s.text for s in sentences[:2])
-    return bool(
-        cue("COURT", language).search(lead) and cue("APPEAL_OUTCOME", language).search(lead)
-    )
-
-
-def _pick_candidate(candidates: list[Candidate], start: int, end: int) -> Candidate | None:
-    """The strong candidate a sum belongs to: introduced right after it, else nearest."""
-    strong = [c for c in candidates if c.strong]
-    following = [c for c in strong if c.introduced and 0 <= c.intro_start - end <= 30]
-    if following:
-        return following[0]
-    before = [c for c in strong if c.end <= start]
-    if before:
-        return before[-1]
-    # A name far after the measure is the object of some other clause ("... til USA").
-    after = [c for c in strong if end <= c.start <= end + _AFTER_REACH]
-    return after[0] if after else None
-
-
-def _monetary(sentences: list[Sentence], release: Release, language: str) -> list[_Found]:
-    found: list[_Found] = []
+def _monetary(sentences: list[Sentence], release: Release, language: str) -> list[Found]:
+    found: list[Found] = []
     home = HOME_CURRENCY.get(release.authority, "EUR")
     table_header = ""
     for number, sentence in enumerate(sentences):
@@ -174,7 +95,7 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
             table_header = text if before.startswith("|") else f"{before} {text}"
             if before.startswith("|"):
                 table_header = f"{table_header} {before}"
-        if not moneys or _sentence_disqualified(text, language, release.published):
+        if not moneys or sentence_disqualified(text, language, release.published):
             continue
         candidates = find_candidates(text, language)
         previous: Money | None = None
@@ -203,12 +124,12 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
                 continue
             total = _near(cue("TOTAL", language), text, money.start - 40, money.start)
             found.append(
-                _Found(
+                Found(
                     kind,
                     sentence,
                     money,
                     money.currency or home,
-                    _pick_candidate(candidates, money.start, money.end),
+                    pick_candidate(candidates, money.start, money.end),
                     total,
                 )
             )
@@ -216,80 +137,12 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
     return found
 
 
-def _non_monetary(sentences: list[Sentence], language: str, published: date | None) -> list[_Found]:
-    found: list[_Found] = []
-    for sentence in sentences:
-        text = sentence.text
-        if _sentence_disqualified(text, language, published):
-            continue
-        for kind, table in (("reprimand", "REPRIMAND"), ("warning", "WARNING"), ("order", "ORDER")):
-            match = cue(table, language).search(text)
-            if match is None or _COUNT_BEFORE.search(
-                text[max(0, match.start() - 12) : match.start()]
-            ):
-                continue
-            if kind == "order" and (
-                _PAY_AFTER.match(text, match.end())
-                or (language == "en" and _ORDER_NOUN_BEFORE.search(text, 0, match.start()))
-                or _ORDER_COMPLIED_BEFORE.search(text, 0, match.start())
-                or _ORDER_DATED_AFTER.match(text, match.end())
-                or (
-                    re.search(r"ordinanza\s+ingiunzione", text, re.I)
-                    and not re.search(r"\bordina\b|divieto|limitazione", text, re.I)
-                )
-            ):
-                continue
-            candidates = find_candidates(text, language)
-            candidate = _pick_candidate(candidates, match.start(), match.end())
-            found.append(_Found(kind, sentence, candidate=candidate))
-            found += [
-                _Found(kind, sentence, candidate=other)
-                for other in _coordinated(candidates, candidate, text)
-            ]
-    return found
-
-
-# Between two names a measure applies to alike: "X og Y", "X e di Y", "X, Y and Z".
-_COORDINATION = re.compile(
-    r"\s*(?:,\s*|\s(?:and|et|e|y|und|en|og|och|i|a|și|şi|ja|και)\s+)"
-    r"(?:(?:de|di|of|du|des|à|a|al|alla|au|aux|van|von|der|til|mot|pro|na)\s+)?$",
-    re.I,
-)
-
-
-def _coordinated(
-    candidates: list[Candidate], first: Candidate | None, text: str
-) -> list[Candidate]:
-    """The names joined to `first` by "and"/commas: a measure aimed at all of them."""
-    if first is None:
-        return []
-    joined: list[Candidate] = []
-    previous = first
-    for other in candidates:
-        if other.start <= previous.end or not other.strong:
-            continue
-        if not _COORDINATION.match(text[previous.end : other.start]):
-            break
-        joined.append(other)
-        previous = other
-    return joined
-
-
-def _looks_like_decision(sentences: list[Sentence], language: str) -> bool:
-    """The release itself announces a measure: its title or lead names one."""
-    lead = " ".join(s.text for s in sentences[:_OPENING_SENTENCES])
-    return any(
-        cue(table, language).search(lead)
-        for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")
-    )
-
-
-def _drop_totals(found: list[_Found]) -> list[_Found]:
+def _drop_totals(found: list[Found]) -> list[Found]:
     """A stated total is not an extra sanction: drop it when the parts are there too."""
     monetary = [f for f in found if f.money is not None]
     if len(monetary) < 2:
         return found
-    kept: list[_Found] = []
+    kept: list[Found] = []
     for item in found:
         if item.money is not None:
             others = [
@@ -336,19 +189,19 @@ def _main_defendant(sentences: list[Sentence], language: str) -> Candidate | Non
     for sentence in sentences:
         candidates = find_candidates(sentence.text, language)
         strong = [c for c in candidates if c.strong]
-        if strong and (sentence.index == 0 or _looks_like_decision([sentence], language)):
+        if strong and (sentence.index == 0 or looks_like_decision([sentence], language)):
             return strong[0]
-        if strong and opening is None and sentence.index < _OPENING_SENTENCES:
+        if strong and opening is None and sentence.index < OPENING_SENTENCES:
             opening = strong[0]
         if sentence.index == 0 and candidates and language != "de":
             weak = candidates[0]
-        if weak is None and sentence.index < _OPENING_SENTENCES:
+        if weak is None and sentence.index < OPENING_SENTENCES:
             weak = next((c for c in candidates if " " in c.name and not c.anonymous), None)
     return opening or weak
 
 
 def _assemble(
-    found: list[_Found], sentences: list[Sentence], release: Release, language: str
+    found: list[Found], sentences: list[Sentence], release: Release, language: str
 ) -> list[Sanction]:
     main = _main_defendant(sentences, language)
     decider = deciding_authority(" ".join(s.text for s in sentences[:6]), release.authority)
@@ -432,7 +285,7 @@ def _assemble(
     return list(seen.values())
 
 
-def _twin(seen: dict[tuple[str, str], Sanction], item: _Found, key: str) -> tuple[str, str] | None:
+def _twin(seen: dict[tuple[str, str], Sanction], item: Found, key: str) -> tuple[str, str] | None:
     """The sanction already found that `item` restates (same sum, or a name it contains)."""
     for (name, kind), sanction in seen.items():
         if kind != item.kind:
@@ -473,13 +326,13 @@ def _extract(release: Release) -> list[Sanction]:
     sentences = _without_repeats(split_sentences(text))
     if (
         not sentences
-        or _is_review_of_earlier_sanction(sentences, language)
-        or _is_recap_genre(sentences, language)
+        or is_review_of_earlier_sanction(sentences, language)
+        or is_recap_genre(sentences, language)
     ):
         return []
     found = _drop_totals(_monetary(sentences, release, language))
-    if found or _looks_like_decision(sentences, language):
-        found += _non_monetary(sentences, language, release.published)
+    if found or looks_like_decision(sentences, language):
+        found += non_monetary(sentences, language, release.published)
     return _assemble(found, sentences, release, language)
 
 

@@ -1,0 +1,61 @@
+"""Whether a sentence or a release speaks of a new sanction at all. Pure, no I/O.
+
+A sentence about a proposal, a court's review, an authority's powers, another case or a
+period well before the release does not announce a sanction; nor does a release that is an
+annual report, an awareness day, a Q&A page, or a court's review of an earlier sanction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scrapers.extract.cues import cue
+from scrapers.extract.dates import latest_time_reference
+from scrapers.extract.sentences import Sentence
+
+# A sentence dated this long before its release recalls an earlier case (decisions are
+# published weeks or a few months after they are taken, rarely most of a year).
+STALE_DAYS = 270
+# How far into a release its opening paragraphs go, in sentences.
+OPENING_SENTENCES = 8
+
+
+def sentence_disqualified(sentence: str, language: str, published: date | None) -> bool:
+    """True for sentences about proposals, courts' reviews, powers or other cases."""
+    if cue("PROPOSAL", language).search(sentence) or cue("CONTEXT", language).search(sentence):
+        return True
+    if recalls_earlier_period(sentence, language, published):
+        return True
+    if cue("COURT", language).search(sentence) and cue("APPEAL_OUTCOME", language).search(sentence):
+        return True
+    return bool(cue("MODAL", language).search(sentence))
+
+
+def recalls_earlier_period(sentence: str, language: str, published: date | None) -> bool:
+    """True when the sentence dates its story well before the release: a recap."""
+    if published is None:
+        return False
+    latest = latest_time_reference(sentence, language)
+    return latest is not None and (published - latest).days > STALE_DAYS
+
+
+def is_recap_genre(sentences: list[Sentence], language: str) -> bool:
+    """An annual report, an awareness day or a Q&A page: it recalls, it does not announce."""
+    return any(cue("RECAP_GENRE", language).search(s.text) for s in sentences[:OPENING_SENTENCES])
+
+
+def is_review_of_earlier_sanction(sentences: list[Sentence], language: str) -> bool:
+    """A court (or appeal board) upholding, reducing or annulling an earlier sanction."""
+    lead = " ".join(s.text for s in sentences[:2])
+    return bool(
+        cue("COURT", language).search(lead) and cue("APPEAL_OUTCOME", language).search(lead)
+    )
+
+
+def looks_like_decision(sentences: list[Sentence], language: str) -> bool:
+    """The release itself announces a measure: its title or lead names one."""
+    lead = " ".join(s.text for s in sentences[:OPENING_SENTENCES])
+    return any(
+        cue(table, language).search(lead)
+        for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")
+    )

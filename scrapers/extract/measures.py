@@ -1,0 +1,125 @@
+"""Sanctions in the making: what was found where, whose it is, and the measures without
+money (reprimands, warnings, orders) read from their own words. Pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from scrapers.extract.amounts import Money
+from scrapers.extract.context import sentence_disqualified
+from scrapers.extract.cues import cue
+from scrapers.extract.defendants import Candidate, find_candidates
+from scrapers.extract.sentences import Sentence
+
+_PAY_AFTER = re.compile(
+    r"\s*(?:to |de |di |a |te |zu |att |å |at |do |să |να )?(?:pay\b|payer|pagare|pagar\b|"
+    r"betalen|zahlen|betala|betale|zapłaty|plătească|καταβάλει|platiti|zaplatit|maksamaan)",
+    re.I,
+)
+# An order word used as a noun for a settlement or an earlier order ("the proposed order",
+# "stipulated orders", "l'injonction d'octobre 2022"): not a measure taken now.
+_ORDER_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|its|proposed|stipulated|consent|final|court|such|these)\s*$",
+    re.I,
+)
+# "conformée à l'injonction", "comply with the order": an order that already exists.
+_ORDER_COMPLIED_BEFORE = re.compile(
+    r"\b(?:à|a|with|avec|con|met|mit)\s+(?:l['’]|la|le|the|de|der|die|het)\s*$", re.I
+)
+_ORDER_DATED_AFTER = re.compile(
+    r"\s*(?:d['’]|de |du |of |del |vom |van |z |ze |från |fra )\s*(?:\d|[^\W\d]+ (?:19|20)\d\d)",
+    re.I,
+)
+_COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
+# How far after a measure's words its defendant may be named, in characters.
+_AFTER_REACH = 60
+
+
+@dataclass(frozen=True)
+class Found:
+    """A sanction before its defendant is settled: what, where, and why we believe it."""
+
+    kind: str
+    sentence: Sentence
+    money: Money | None = None
+    currency: str | None = None
+    candidate: Candidate | None = None
+    total: bool = False
+    note: str = ""
+
+
+def pick_candidate(candidates: list[Candidate], start: int, end: int) -> Candidate | None:
+    """The strong candidate a sum belongs to: introduced right after it, else nearest."""
+    strong = [c for c in candidates if c.strong]
+    following = [c for c in strong if c.introduced and 0 <= c.intro_start - end <= 30]
+    if following:
+        return following[0]
+    before = [c for c in strong if c.end <= start]
+    if before:
+        return before[-1]
+    # A name far after the measure is the object of some other clause ("... til USA").
+    after = [c for c in strong if end <= c.start <= end + _AFTER_REACH]
+    return after[0] if after else None
+
+
+def non_monetary(sentences: list[Sentence], language: str, published: date | None) -> list[Found]:
+    """Reprimands, warnings and orders the sentences impose, each with its likely defendant."""
+    found: list[Found] = []
+    for sentence in sentences:
+        text = sentence.text
+        if sentence_disqualified(text, language, published):
+            continue
+        for kind, table in (("reprimand", "REPRIMAND"), ("warning", "WARNING"), ("order", "ORDER")):
+            match = cue(table, language).search(text)
+            if match is None or _COUNT_BEFORE.search(
+                text[max(0, match.start() - 12) : match.start()]
+            ):
+                continue
+            if kind == "order" and (
+                _PAY_AFTER.match(text, match.end())
+                or (language == "en" and _ORDER_NOUN_BEFORE.search(text, 0, match.start()))
+                or _ORDER_COMPLIED_BEFORE.search(text, 0, match.start())
+                or _ORDER_DATED_AFTER.match(text, match.end())
+                or (
+                    re.search(r"ordinanza\s+ingiunzione", text, re.I)
+                    and not re.search(r"\bordina\b|divieto|limitazione", text, re.I)
+                )
+            ):
+                continue
+            candidates = find_candidates(text, language)
+            candidate = pick_candidate(candidates, match.start(), match.end())
+            found.append(Found(kind, sentence, candidate=candidate))
+            found += [
+                Found(kind, sentence, candidate=other)
+                for other in _coordinated(candidates, candidate, text)
+            ]
+    return found
+
+
+# Between two names a measure applies to alike: "X og Y", "X e di Y", "X, Y and Z".
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*|\s(?:and|et|e|y|und|en|og|och|i|a|și|şi|ja|και)\s+)"
+    r"(?:(?:de|di|of|du|des|à|a|al|alla|au|aux|van|von|der|til|mot|pro|na)\s+)?$",
+    re.I,
+)
+
+
+def _coordinated(
+    candidates: list[Candidate], first: Candidate | None, text: str
+) -> list[Candidate]:
+    """The names joined to `first` by "and"/commas: a measure aimed at all of them."""
+    if first is None:
+        return []
+    joined: list[Candidate] = []
+    previous = first
+    for other in candidates:
+        if other.start <= previous.end or not other.strong:
+            continue
+        if not _COORDINATION.match(text[previous.end : other.start]):
+            break
+        joined.append(other)
+        previous = other
+    return joined
