@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 # Month names per language, January first, each slot holding the forms in use (genitive
 # and nominative where they differ). Compared without accents and in lower case.
@@ -253,8 +254,10 @@ class FoundDate:
     end: int
 
 
+@lru_cache(maxsize=32768)
 def fold(word: str) -> str:
     """Lower case without accents: "Μαΐου" -> "μαιου", "Août" -> "aout"."""
+    # Cached: the same tokens are folded again and again, sentence after sentence.
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -47,6 +47,7 @@ _MENTIONS: tuple[tuple[str, str], ...] = (
     (r"\bFTC\b|Federal Trade Commission", "ftc"),
 )
 _COMPILED = tuple((re.compile(pattern), authority) for pattern, authority in _MENTIONS)
+_ANY_AUTHORITY = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _MENTIONS))
 
 
 def deciding_authority(text: str, publisher: str) -> str | None:
@@ -65,4 +66,4 @@ def deciding_authority(text: str, publisher: str) -> str | None:
 
 def mentions_authority(name: str) -> bool:
     """True when `name` is an authority's name or description ("the Dutch SA", "CNIL")."""
-    return any(pattern.search(name) for pattern, _ in _COMPILED)
+    return _ANY_AUTHORITY.search(name) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scrapers.extract.anonymous import find_anonymous
 from scrapers.extract.dates import fold
@@ -42,6 +43,7 @@ def _strip_legal_forms(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=8192)
 def normalise_defendant(name: str) -> str:
     """A matching key for a defendant: lower case, no accents, no descriptor or legal form.
 
@@ -97,6 +99,13 @@ def _legal_key(token: str) -> str:
 
 
 _STOP_PUNCT = ",;:()[]!?"
+_QUOTED = re.compile(rf"\s*[{_QUOTES}]([^{_QUOTES}]{{2,80}})[{_QUOTES}]")
+# A Finnish name with its case ending after a colon: "Viking Line Oy Abp:lle".
+_FINNISH_CASE = re.compile(r"(.+?):(?:lle|lta|ltä|n|lla|llä|a|ä)$")
+_FIGURE = re.compile(r"[\d.,]+")
+_WORD_START = re.compile(r"(?:^|(?<=[\s(«“\"„]))\S")
+_NEXT_WORD = re.compile(r"\s*([^\s,.;:]+)")
+_REFERENCE = re.compile(r"\d{4}|\d[/.]\d|[A-Za-z]{2,}\d{3}")
 
 
 def _is_capitalised(token: str) -> bool:
@@ -109,9 +118,9 @@ def _is_capitalised(token: str) -> bool:
 
 def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
     """The capitalised name that starts at `pos`, and where it ends."""
-    quoted = re.match(rf"\s*[{_QUOTES}]([^{_QUOTES}]{{2,80}})[{_QUOTES}]", text[pos:])
+    quoted = _QUOTED.match(text, pos)
     if quoted and _is_capitalised(quoted.group(1)):
-        return quoted.group(1).strip(), pos + quoted.end()
+        return quoted.group(1).strip(), quoted.end()
     kept: list[re.Match[str]] = []
     cursor = pos
     while True:
@@ -129,7 +138,7 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         raw = match.group(0)
         token = raw.rstrip(_STOP_PUNCT + ".")
         folded = fold(token)
-        finnish = re.match(r"(.+?):(?:lle|lta|ltä|n|lla|llä|a|ä)$", token)
+        finnish = _FINNISH_CASE.match(token)
         if finnish and _is_capitalised(finnish.group(1)):
             kept.append(match)
             return _join(text, kept, cut=len(raw) - finnish.end(1))
@@ -141,7 +150,7 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
             break
         if folded in CONNECTORS and _ends_with_legal_form(kept):
             break  # "Coop Sverige AB och Dagens Industri AB": a legal form ends a name
-        if re.fullmatch(r"[\d.,]+", token) or (kept and raw.startswith("(")):
+        if _FIGURE.fullmatch(token) or (kept and raw.startswith("(")):
             break
         kept.append(match)
         if raw.endswith(",") and _legal_form_ahead(text, cursor):
@@ -204,8 +213,10 @@ def _scan_anonymous(text: str, pos: int, language: str) -> tuple[str, int] | Non
     return text[pos + kept[0].start() : end], end
 
 
-def find_candidates(sentence: str, language: str) -> list[Candidate]:
+@lru_cache(maxsize=4096)
+def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
     """Every plausible defendant named in `sentence`, in order of position."""
+    # Cached: a sentence is read for its names by each recogniser that looks at it.
     found: dict[int, Candidate] = {}
     for match in INTRODUCERS.get(language, INTRODUCERS["en"]).finditer(sentence):
         pos = match.end()
@@ -228,7 +239,7 @@ def find_candidates(sentence: str, language: str) -> list[Candidate]:
             )
     opening = _OPENING.match(sentence)
     first_word = opening.end() if opening else 0
-    for match in re.finditer(r"(?:^|(?<=[\s(«“\"„]))\S", sentence):
+    for match in _WORD_START.finditer(sentence):
         start = match.start()
         if start in found or any(c.start <= start < c.end for c in found.values()):
             continue
@@ -251,7 +262,7 @@ def find_candidates(sentence: str, language: str) -> list[Candidate]:
     for name, start, end in find_anonymous(sentence, language):
         if not any(c.start <= start < c.end or 0 <= c.start - end <= 2 for c in found.values()):
             found[start] = Candidate(name, start, end, anonymous=True, strong=True)
-    return [found[key] for key in sorted(found)]
+    return tuple(found[key] for key in sorted(found))
 
 
 # A public body written with a lower-case head: "ministère de l'Intérieur", "ministry of
@@ -291,7 +302,7 @@ def _has_legal_form(name: str) -> bool:
 
 
 def _followed_by_passive(sentence: str, end: int) -> bool:
-    following = re.match(r"\s*([^\s,.;:]+)", sentence[end:])
+    following = _NEXT_WORD.match(sentence, end)
     return bool(following) and fold(following.group(1)) in PASSIVE_AFTER_NAME
 
 
@@ -301,7 +312,7 @@ def _plausible(name: str) -> bool:
         return False
     if all(_legal_key(token) in LEGAL_FORMS for token in name.split()):
         return False  # "S.A.U." alone: the tail of a name cut at its comma
-    if re.search(r"\d{4}|\d[/.]\d|[A-Za-z]{2,}\d{3}", name):
+    if _REFERENCE.search(name):
         return False  # a case number or reference ("DKE.561.4.2023", "EXP202100764")
     return not all(token in NOT_NAMES or token in _WEAK for token in key.split())
 

@@ -5,6 +5,7 @@ money (reprimands, warnings, orders) read from their own words. Pure, no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,7 +52,7 @@ class Found:
     note: str = ""
 
 
-def pick_candidate(candidates: list[Candidate], start: int, end: int) -> Candidate | None:
+def pick_candidate(candidates: Sequence[Candidate], start: int, end: int) -> Candidate | None:
     """The strong candidate a sum belongs to: introduced right after it, else nearest."""
     strong = [c for c in candidates if c.strong]
     following = [c for c in strong if c.introduced and 0 <= c.intro_start - end <= 30]
@@ -108,7 +109,7 @@ _COORDINATION = re.compile(
 
 
 def _coordinated(
-    candidates: list[Candidate], first: Candidate | None, text: str
+    candidates: Sequence[Candidate], first: Candidate | None, text: str
 ) -> list[Candidate]:
     """The names joined to `first` by "and"/commas: a measure aimed at all of them."""
     if first is None:
