@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scrapers.extract.anonymous import find_anonymous
+from scrapers.extract.cues import cue
 from scrapers.extract.dates import fold
 from scrapers.extract.deciders import mentions_authority
 from scrapers.extract.lexicon import (
@@ -23,6 +24,7 @@ from scrapers.extract.lexicon import (
     INDEFINITE_ARTICLES,
     INTRODUCERS,
     LEGAL_FORMS,
+    NATIONALITIES,
     NOT_NAMES,
     PASSIVE_AFTER_NAME,
     STOP_TOKENS,
@@ -90,7 +92,14 @@ _LEGAL_UNIT = re.compile(
     r"(?:GmbH\s*&\s*Co\.?\s*KG|&\s*Co\.?\s*KG|sp\.\s?z\s?o\.\s?o\.?|sp\.\s?[kj]\.|"
     r"d\.\s?o\.\s?o\.?|d\.\s?d\.|s\.\s?r\.\s?o\.?|a\.\s?s\.|e\.\s?V\.|"
     r"S\.\s?p\.\s?A\.?|S\.\s?r\.\s?l\.?|S\.\s?A\.\s?U\.?|S\.\s?A\.?|S\.\s?L\.?U?\.?|B\.\s?V\.?|N\.\s?V\.?)"
-    r"(?![\w])"
+    r"(?![\w])",
+    re.I,  # "PIKA Sp. z o.o." and "pika sp. z o.o." alike
+)
+# Conjunctions: inside a name only as the name's own "og"/"e" ("Bang og Olufsen"); before a
+# preposition they start a second name ("X e di Y", "X et de Y").
+_CONJUNCTIONS: frozenset[str] = frozenset("e y und og och i en et a ja si and".split())
+_PREPOSITIONS: frozenset[str] = frozenset(
+    "di de du des of van von der den del della dell da do à a al au aux".split()
 )
 
 
@@ -146,8 +155,13 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         capital_form = legal and token.isupper()  # "AS", "SA": not the articles "as", "sa"
         if not capital_form and (folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME)):
             break
-        if not (_is_capitalised(token) or legal or (kept and folded in CONNECTORS)):
+        foreign_and = folded == "and" and language != "en"  # "Marketing and Sales Polska"
+        if not (
+            _is_capitalised(token) or legal or (kept and (folded in CONNECTORS or foreign_and))
+        ):
             break
+        if kept and folded in _CONJUNCTIONS and _next_folded(text, cursor) in _PREPOSITIONS:
+            break  # "Hangzhou DeepSeek e di Beijing DeepSeek": two names, not one
         if folded in CONNECTORS and _ends_with_legal_form(kept):
             break  # "Coop Sverige AB och Dagens Industri AB": a legal form ends a name
         if _FIGURE.fullmatch(token) or (kept and raw.startswith("(")):
@@ -166,6 +180,11 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
     ):
         kept.pop()
     return _join(text, kept) if kept else None
+
+
+def _next_folded(text: str, pos: int) -> str:
+    match = _TOKEN.search(text, pos)
+    return fold(match.group(0)) if match else ""
 
 
 def _legal_form_ahead(text: str, pos: int) -> bool:
@@ -233,6 +252,10 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             )
             continue
         named = _scan_name(sentence, pos, language)
+        article = _ARTICLE_THEN_NAME.match(sentence, pos) if named is None else None
+        if article:  # "imponer a la COMUNIDAD ...", "fined the Police Service of ..."
+            pos = article.end()
+            named = _scan_name(sentence, pos, language)
         if named and _plausible(named[0]):
             found[pos] = Candidate(
                 named[0], pos, named[1], strong=True, introduced=True, intro_start=match.start()
@@ -243,17 +266,26 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         start = match.start()
         if start in found or any(c.start <= start < c.end for c in found.values()):
             continue
-        word = sentence[start:].split(maxsplit=1)[0]
-        if fold(word) in _LEADING_ARTICLES:
+        word = _TOKEN.match(sentence, start)
+        if word is None or fold(word.group(0)) in _LEADING_ARTICLES:
+            continue
+        bracketed = word.group(0).startswith("(") or sentence[start - 1 : start] == "("
+        if bracketed and any(0 <= start - c.end <= 2 for c in found.values()):
+            continue  # "Instituto Nacional de Estatística (INE)": the name's abbreviation
             continue  # "The Body Shop" is rare; "The ICO fined" is not
         named = _scan_name(sentence, start, language)
-        if not named or not _plausible(named[0]):
+        if not named or not _plausible(named[0]) or _is_adjective(sentence, named, language):
             continue
         passive = _followed_by_passive(sentence, named[1])
         if start == first_word and not passive and _common_word(named[0]):
             continue  # "Kontrola byla zahájena", "Sancțiune pentru": a capital by position
         row_label = start == first_word and _ROW_LABEL.match(sentence, named[1]) is not None
-        strong = _has_legal_form(named[0]) or passive or row_label
+        strong = (
+            has_legal_form(named[0])
+            or passive
+            or row_label
+            or _names_recipient(sentence, start, named[1], language)
+        )
         found[start] = Candidate(named[0], start, named[1], strong=strong)
     for match in _INSTITUTION.finditer(sentence):
         start = match.start()
@@ -284,6 +316,55 @@ _ROW_LABEL = re.compile(
 )
 
 
+# An article between an introducer and the name: matched case-blind, the name must be
+# capitalised.
+_ARTICLE_THEN_NAME = re.compile(
+    r"(?i:the|la|le|l['’]|el|il|lo|der|die|das|den|dem|de|het|o|a)\s*(?<=\s|['’])"
+    r"(?=[\"«“„]?[A-ZÀ-ÞΑ-ΩĀ-Ž0-9])"
+)
+# The indefinite articles before a measure's noun: "heeft TikTok een boete opgelegd",
+# "idømt Lejre Kommune en bøde", "gave Acme a reprimand". The name before them receives it.
+_RECIPIENT_ARTICLE = re.compile(
+    r"\s+(?:een|en|et|ett|ei|a|an|ein|eine|einen|un|une|una|uno|um|uma|o)\s+(?:\w+\s+){0,2}",
+    re.I,
+)
+
+
+# A place, not a recipient: "mit Sitz in Hamburg einen Bescheid", "à Paris une amende".
+_PLACE_BEFORE = re.compile(
+    r"(?<!\w)(?:in|im|at|à|en|i|w|we|v|ve|u|na|mit|von|aus|bei|from|de|di|van|z|ze|nach|"
+    r"aan|bij|för|på|på|til|au|dans)\s+$",
+    re.I,
+)
+
+
+def _names_recipient(sentence: str, start: int, end: int, language: str) -> bool:
+    """True when the name ending at `end` is followed by "a fine", "een boete": a recipient."""
+    article = _RECIPIENT_ARTICLE.match(sentence, end)
+    if article is None or _PLACE_BEFORE.search(sentence, max(0, start - 12), start):
+        return False
+    span = sentence[article.start() : article.end() + 30]
+    measure = article.end() - article.start()
+    return any(
+        (found := cue(table, language).search(span)) is not None and found.start() <= measure
+        for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")
+    )
+
+
+def _is_adjective(sentence: str, named: tuple[str, int], language: str) -> bool:
+    """A nationality adjective before its noun ("Nederlandse gebruikers", "Irish users")."""
+    name, end = named
+    if " " in name.strip():
+        return False
+    following = _NEXT_WORD.match(sentence, end)
+    if following is None or not following.group(1).islower():
+        return False
+    folded = fold(name)
+    return folded in NATIONALITIES or (
+        language in ("nl", "de") and folded.endswith(("se", "sche", "ische"))
+    )
+
+
 def _common_word(name: str) -> bool:
     """A single ordinary word capitalised only because it opens the sentence."""
     return (
@@ -294,7 +375,7 @@ def _common_word(name: str) -> bool:
     )
 
 
-def _has_legal_form(name: str) -> bool:
+def has_legal_form(name: str) -> bool:
     tokens = [_legal_key(token) for token in name.replace(",", " ").split()]
     if _LEGAL_UNIT.search(name):
         return True

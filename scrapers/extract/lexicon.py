@@ -149,7 +149,23 @@ NOT_NAMES: frozenset[str] = frozenset(
         "kommunen selskabet virksomheden regionen selskapet virksomheten bolaget foretaget "
         "myndigheten yhtio yritys spolecnost spolka societatea operatorul drustvo "
         "unternehmen behorde gemeente organisatie ziekenhuis"
+        # Laws are cited by name ("Ley de Propiedad Horizontal", "Data Protection Act").
+        " ley loi legge gesetz wet lag lov ustawa ustawy zakon zakona zákon laki lei nomos "
+        "act "
+        # Countries are where data goes ("overførsel til USA"), not who is sanctioned.
+        "usa us kina china cina chine chiny kiina russia rusland ryssland rosja india"
     ).split()
+)
+
+# Nationality adjectives written with a capital (English, Dutch): "Irish users", "Nederlandse
+# gebruikers" qualify a noun, they do not name a defendant. Folded.
+NATIONALITIES: frozenset[str] = frozenset(
+    "american british chinese danish dutch english european finnish french german greek "
+    "irish italian norwegian polish portuguese romanian spanish swedish belgian austrian "
+    "czech croatian luxembourgish scottish welsh canadian australian japanese indian "
+    "amerikaanse britse chinese deense nederlandse europese finse franse duitse griekse "
+    "ierse italiaanse noorse poolse portugese roemeense spaanse zweedse belgische "
+    "oostenrijkse tsjechische".split()
 )
 
 # Where a name scan stops: the names minus words that also occur inside company names.
@@ -233,7 +249,10 @@ _INTRO: dict[str, tuple[str, ...]] = {
         r"\bla société",
         r"\ble groupe",
         r"\bl['’]entreprise",
-        r"\binfligée? (?:à la société|à|au)",
+        r"\binflig\w* (?:à la société|aux sociétés|à|au|aux)",
+        # The object of an order after its verb: "ordonne à X de", "enjoint aux sociétés X".
+        r"\b(?:ordonn\w*|enjoin\w*)(?: en outre| également| aussi)? "
+        r"(?:à la société|aux sociétés|à|au|aux)",
         r"\bà la société",
         r"\bau groupe",
         r"\baux sociétés",
@@ -305,7 +324,19 @@ _INTRO: dict[str, tuple[str, ...]] = {
     ),
     "sv": (r"\bmot", r"\bger", r"\bbolaget", r"\btill", r"\bföreläggande för"),
     "no": (r"\bilegger", r"\bmot", r"\btil", r"\bgir", r"\bselskapet"),
-    "da": (r"\bindstiller", r"\btil", r"\bmod", r"\bselskabet", r"\bvirksomheden", r"\bover for"),
+    "da": (
+        r"\bindstiller",
+        r"\btil",
+        r"\bmod",
+        r"\bselskabet",
+        r"\bvirksomheden",
+        r"\bover for",
+        # Courts sentence ("idømt X en bøde"), the authority criticises ("kritik af, at X").
+        r"\bidømt(?:e|er)?",
+        r"\bidømmer",
+        r"\bkritik af,?(?: at)?",
+        r"\bpålægger",
+    ),
     "pl": (
         r"\b(?:na|wobec|udziela upomnienia|nakłada na) (?:Pana|Panią|Pani|Panu)",
         r"\bPan(?:u|a|i|ią)(?= [A-ZĄĆĘŁŃÓŚŹŻ]\.)",

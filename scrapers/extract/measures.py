@@ -52,10 +52,35 @@ class Found:
     note: str = ""
 
 
-def pick_candidate(candidates: Sequence[Candidate], start: int, end: int) -> Candidate | None:
-    """The strong candidate a sum belongs to: introduced right after it, else nearest."""
+def pick_candidate(
+    candidates: Sequence[Candidate],
+    start: int,
+    end: int,
+    other_sums: Sequence[tuple[int, int]] = (),
+) -> Candidate | None:
+    """The strong candidate a sum belongs to: introduced right after it, else nearest.
+
+    A name introduced after the sum but followed by a sum of its own is that sum's ("400.000
+    ευρώ και στην Άννα ... 40.000 ευρώ", "€5,000 to A and €3,000 to B").
+    """
     strong = [c for c in candidates if c.strong]
-    following = [c for c in strong if c.introduced and 0 <= c.intro_start - end <= 30]
+
+    def introduced_after(position: int) -> bool:
+        return any(c.introduced and 0 <= c.intro_start - position <= 30 for c in strong)
+
+    # Names follow their sums ("60 M€ à l'encontre de X, 60 M€ à l'encontre de Y") unless
+    # the next sum has no name after it: then names come first ("to X €1, and to Y €2").
+    following = [
+        c
+        for c in strong
+        if c.introduced
+        and 0 <= c.intro_start - end <= 30
+        and not any(
+            c.end <= other <= c.end + 60 and not introduced_after(other_end)
+            for other, other_end in other_sums
+            if other > end
+        )
+    ]
     if following:
         return following[0]
     before = [c for c in strong if c.end <= start]
@@ -95,7 +120,7 @@ def non_monetary(sentences: list[Sentence], language: str, published: date | Non
             found.append(Found(kind, sentence, candidate=candidate))
             found += [
                 Found(kind, sentence, candidate=other)
-                for other in _coordinated(candidates, candidate, text)
+                for other in coordinated(candidates, candidate, text)
             ]
     return found
 
@@ -108,7 +133,7 @@ _COORDINATION = re.compile(
 )
 
 
-def _coordinated(
+def coordinated(
     candidates: Sequence[Candidate], first: Candidate | None, text: str
 ) -> list[Candidate]:
     """The names joined to `first` by "and"/commas: a measure aimed at all of them."""

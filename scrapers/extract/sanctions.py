@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from scrapers.extract.amounts import Money, parse_amount
+from scrapers.extract.assemble import assemble
 from scrapers.extract.context import (
-    OPENING_SENTENCES,
     is_recap_genre,
     is_review_of_earlier_sanction,
     looks_like_decision,
     sentence_disqualified,
 )
 from scrapers.extract.cues import cue
-from scrapers.extract.currency import to_eur
-from scrapers.extract.dates import find_dates
-from scrapers.extract.deciders import deciding_authority
-from scrapers.extract.defendants import Candidate, find_candidates, normalise_defendant
+from scrapers.extract.defendants import find_candidates
 from scrapers.extract.measures import Found, non_monetary, pick_candidate
 from scrapers.extract.sentences import Sentence, split_sentences
 from scrapers.models import Release, Sanction
@@ -41,10 +37,10 @@ HOME_CURRENCY: dict[str, str] = {
     "uoou": "CZK",
     "ftc": "USD",
 }
-_DECISION_WORDS = re.compile(
-    r"(?<!\w)(?:délibération|décision|decision|decided|dated|provvedimento|resolución|"
-    r"besluit|beslut|vedtak|afgørelse|decyzj|decizi|bescheid|rozhodnut|rješenj|päätö|"
-    r"deliberação|απόφασ|ordinanza|adopted|adopté|prononc|issued|imposed|vom\b)",
+# "1.500 euros en total", "400 000 zł łącznie": a total stated after its sum.
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:en total|au total|in total|in totaal|in all|i alt|totalt|insgesamt|łącznie|"
+    r"yhteensä|ukupno|celkem|no total|in totale|în total|συνολικά|sammanlagt|samlet)\b",
     re.I,
 )
 
@@ -98,6 +94,13 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
         if not moneys or sentence_disqualified(text, language, release.published):
             continue
         candidates = find_candidates(text, language)
+        # Sums that open a clause of their own ("... and to B a fine of €2"), not totals.
+        others = [
+            (m.start, m.end)
+            for m in moneys
+            if _near(cue("FINE", language), text, m.start - 40, m.start)
+            and not _near(cue("TOTAL", language), text, m.start - 40, m.start)
+        ]
         previous: Money | None = None
         for money in moneys:
             equivalent = (
@@ -122,189 +125,25 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
                 )
             if kind is None or (money.currency is None and not money.scaled):
                 continue
-            total = _near(cue("TOTAL", language), text, money.start - 40, money.start)
+            total = _near(cue("TOTAL", language), text, money.start - 40, money.start) or bool(
+                _TOTAL_AFTER.match(text, money.end)
+            )
+            approximate = cue("APPROXIMATE", language).search(
+                text, max(0, money.start - 25), money.start + 1
+            )
             found.append(
                 Found(
                     kind,
                     sentence,
                     money,
                     money.currency or home,
-                    pick_candidate(candidates, money.start, money.end),
+                    pick_candidate(candidates, money.start, money.end, others),
                     total,
+                    note=f"approximate: {approximate.group(0)} {money.text}" if approximate else "",
                 )
             )
             previous = money
     return found
-
-
-def _drop_totals(found: list[Found]) -> list[Found]:
-    """A stated total is not an extra sanction: drop it when the parts are there too."""
-    monetary = [f for f in found if f.money is not None]
-    if len(monetary) < 2:
-        return found
-    kept: list[Found] = []
-    for item in found:
-        if item.money is not None:
-            others = [
-                o.money.amount
-                for o in monetary
-                if o is not item
-                and o.money is not None
-                and o.currency == item.currency
-                and o.money.amount != item.money.amount
-            ]
-            parts_sum = sum(set(others))
-            if (item.total and others) or (
-                len(set(others)) >= 2 and abs(parts_sum - item.money.amount) < 1
-            ):
-                continue
-        kept.append(item)
-    return kept
-
-
-def _decision_date(
-    evidence: Sentence, sentences: list[Sentence], language: str, published: date | None
-) -> date | None:
-    pool = [evidence] + [s for s in sentences if _DECISION_WORDS.search(s.text)]
-    for sentence in pool:
-        for found in find_dates(sentence.text, language):
-            if published is not None and not (found.value <= published):
-                continue
-            if found.value == published and not _DECISION_WORDS.search(sentence.text):
-                continue
-            if published is not None and (published - found.value).days > 6 * 365:
-                continue
-            return found.value
-    return None
-
-
-def _main_defendant(sentences: list[Sentence], language: str) -> Candidate | None:
-    """The release's main defendant, for sentences that only say "the company".
-
-    By preference: a strong candidate of the title; of a sentence that names a measure;
-    of the opening paragraphs; else the title's first name.
-    """
-    weak: Candidate | None = None
-    opening: Candidate | None = None
-    for sentence in sentences:
-        candidates = find_candidates(sentence.text, language)
-        strong = [c for c in candidates if c.strong]
-        if strong and (sentence.index == 0 or looks_like_decision([sentence], language)):
-            return strong[0]
-        if strong and opening is None and sentence.index < OPENING_SENTENCES:
-            opening = strong[0]
-        if sentence.index == 0 and candidates and language != "de":
-            weak = candidates[0]
-        if weak is None and sentence.index < OPENING_SENTENCES:
-            weak = next((c for c in candidates if " " in c.name and not c.anonymous), None)
-    return opening or weak
-
-
-def _assemble(
-    found: list[Found], sentences: list[Sentence], release: Release, language: str
-) -> list[Sanction]:
-    main = _main_defendant(sentences, language)
-    decider = deciding_authority(" ".join(s.text for s in sentences[:6]), release.authority)
-    reduction = any(cue("REDUCTION", language).search(s.text) for s in sentences)
-    seen: dict[tuple[str, str], Sanction] = {}
-    # Sums with their own named defendant first: a headline's "60 millions pour FACEBOOK"
-    # left to the main defendant must not take the place of the body's exact rows.
-    for item in sorted(found, key=lambda item: item.candidate is None):
-        candidate = item.candidate or main
-        name = candidate.name if candidate else ""
-        if not name:
-            continue  # a sum or a measure nobody is named for: a statistic more often than not
-        key = (normalise_defendant(name), item.kind)
-        twin = _twin(seen, item, key[0])
-        if twin is not None:
-            earlier = seen[twin]
-            if (
-                item.money is not None
-                and earlier.amount is not None
-                and earlier.note == "rounded"
-                and not item.money.scaled
-            ):
-                earlier = replace(
-                    earlier,
-                    amount=item.money.amount,
-                    note="",
-                    amount_eur=to_eur(
-                        item.money.amount,
-                        item.currency or "EUR",
-                        earlier.decision_date or release.published,
-                    ),
-                )
-            if len(name) > len(earlier.defendant) and item.candidate is not None:
-                earlier = replace(earlier, defendant=name, evidence=item.sentence.text[:500])
-            if earlier.decision_date is None:
-                when = _decision_date(item.sentence, [], language, release.published)
-                eur = (
-                    to_eur(earlier.amount, earlier.currency or "EUR", when)
-                    if when and earlier.amount is not None
-                    else earlier.amount_eur
-                )
-                earlier = replace(earlier, decision_date=when, amount_eur=eur)
-            seen[twin] = earlier
-            continue
-        if key in seen and (item.money is None or seen[key].amount is not None):
-            continue
-        when = _decision_date(item.sentence, sentences, language, release.published)
-        amount = item.money.amount if item.money else None
-        note = item.note
-        if (
-            item.money is not None
-            and item.money.scaled
-            and item.money.amount % 1_000_000 != 0
-            and not note
-        ):
-            note = "rounded"  # "5,2 millions": an exact figure later in the text wins
-        if item.money is not None and reduction and item.currency == "EUR" and language == "es":
-            note = (note + "; " if note else "") + "reduction for voluntary payment stated"
-        confidence = (
-            0.5
-            + (0.2 if item.candidate and item.candidate.strong else 0.0)
-            + (0.15 if item.money else 0.0)
-            + (0.1 if item.sentence.index == 0 else 0.0)
-        )
-        seen[key] = Sanction(
-            defendant=name,
-            kind=item.kind,
-            amount=amount,
-            currency=item.currency if item.money else None,
-            amount_eur=(
-                to_eur(amount, item.currency or "EUR", when or release.published)
-                if amount is not None
-                else None
-            ),
-            decision_date=when,
-            evidence=item.sentence.text[:500],
-            confidence=round(min(confidence, 0.95), 2),
-            authority=decider,
-            note=note,
-        )
-    return list(seen.values())
-
-
-def _twin(seen: dict[tuple[str, str], Sanction], item: Found, key: str) -> tuple[str, str] | None:
-    """The sanction already found that `item` restates (same sum, or a name it contains)."""
-    for (name, kind), sanction in seen.items():
-        if kind != item.kind:
-            continue
-        same_sum = (
-            item.money is not None
-            and sanction.amount is not None
-            and (
-                sanction.amount == item.money.amount
-                or (
-                    item.money.scaled != (sanction.note == "rounded")
-                    and 0.85 <= sanction.amount / item.money.amount <= 1.18
-                )
-            )
-        )
-        related = bool(key and name) and (key.startswith(name) or name.startswith(key))
-        if (same_sum and (related or not key or not name)) or (related and item.money is None):
-            return name, kind
-    return None
 
 
 def _without_repeats(sentences: list[Sentence]) -> list[Sentence]:
@@ -330,10 +169,10 @@ def _extract(release: Release) -> list[Sanction]:
         or is_recap_genre(sentences, language)
     ):
         return []
-    found = _drop_totals(_monetary(sentences, release, language))
+    found = _monetary(sentences, release, language)
     if found or looks_like_decision(sentences, language):
         found += non_monetary(sentences, language, release.published)
-    return _assemble(found, sentences, release, language)
+    return assemble(found, sentences, release, language)
 
 
 def extract_sanctions(release: Release) -> list[Sanction]:

@@ -37,8 +37,6 @@ NOT_PENALTY_BEFORE: Cues = {
         "prize",
         "capped",
         "exceeding",
-        "more than",
-        "over \\b",
         "limit of",
         "tariff",
     ),
@@ -139,6 +137,26 @@ NOT_PENALTY_BEFORE: Cues = {
     "hr": ("do \\b", "najviše", "maksimal", "prihod", "promet", "naknad", "proračun"),
     "cs": ("až do", "do výše", "maximál", "obrat", "náhrad", "rozpočet"),
     "fi": ("enintään", "jopa", "liikevaihto", "vahingonkorvau", "budjet"),
+}
+# Before a sum: a headline's rounding ("more than £7.5m", "prawie 3 mln zł"). The exact sum
+# stated elsewhere wins; without one, the amount is not known.
+APPROXIMATE: Cues = {
+    "en": ("more than", "over \\b", "almost", "nearly", "just over", "just under", "some \\b"),
+    "fr": ("plus de", "près de", "presque", "environ", "quelque"),
+    "it": ("oltre", "quasi", "più di", "circa"),
+    "es": ("más de", "casi", "cerca de", "alrededor de"),
+    "pt": ("mais de", "quase", "cerca de", "perto de"),
+    "el": ("πάνω από", "σχεδόν", "περίπου", "άνω των"),
+    "nl": ("meer dan", "bijna", "ruim", "ongeveer", "circa"),
+    "de": ("über \\b", "mehr als", "knapp", "fast", "rund", "etwa"),
+    "sv": ("över \\b", "mer än", "nästan", "drygt", "cirka", "närmare"),
+    "no": ("over \\b", "mer enn", "nesten", "rundt", "cirka", "nærmere"),
+    "da": ("over \\b", "mere end", "næsten", "omkring", "cirka", "knap"),
+    "pl": ("ponad", "prawie", "blisko", "niemal", "około", "przeszło"),
+    "ro": ("peste", "aproape", "circa", "aproximativ"),
+    "hr": ("preko", "gotovo", "oko \\b", "više od", "skoro"),
+    "cs": ("přes \\b", "téměř", "skoro", "více než", "zhruba", "přibližně"),
+    "fi": ("yli \\b", "lähes", "noin", "melkein", "runsaan"),
 }
 # Right after a sum: the rate of an order, or a share of something else.
 RATE_AFTER: Cues = {
