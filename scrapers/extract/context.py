@@ -7,6 +7,7 @@ annual report, an awareness day, a Q&A page, or a court's review of an earlier s
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from scrapers.extract.cues import cue
@@ -16,19 +17,31 @@ from scrapers.extract.sentences import Sentence
 # A sentence dated this long before its release recalls an earlier case (decisions are
 # published weeks or a few months after they are taken, rarely most of a year).
 STALE_DAYS = 270
+_COMMA = re.compile(r"[,;]\s*|\s[–—]\s*")
 # How far into a release its opening paragraphs go, in sentences.
 OPENING_SENTENCES = 8
 
 
 def sentence_disqualified(sentence: str, language: str, published: date | None) -> bool:
     """True for sentences about proposals, courts' reviews, powers or other cases."""
-    if cue("PROPOSAL", language).search(sentence) or cue("CONTEXT", language).search(sentence):
+    if any(
+        cue(table, language).search(sentence) for table in ("PROPOSAL", "CONTEXT", "COUNTERFACTUAL")
+    ):
         return True
     if recalls_earlier_period(sentence, language, published):
         return True
     if cue("COURT", language).search(sentence) and cue("APPEAL_OUTCOME", language).search(sentence):
         return True
     return bool(cue("MODAL", language).search(sentence))
+
+
+def clause_of(sentence: str, position: int, language: str) -> str:
+    """The sentence up to the subordinate clause that follows `position`: "fined €440,000,
+    because it had not complied with an order given earlier" -> "fined €440,000"."""
+    for comma in _COMMA.finditer(sentence, position):
+        if cue("SUBORDINATE", language).match(sentence, comma.end()):
+            return sentence[: comma.start()]
+    return sentence
 
 
 def recalls_earlier_period(sentence: str, language: str, published: date | None) -> bool:

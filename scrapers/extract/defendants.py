@@ -114,6 +114,7 @@ _FINNISH_CASE = re.compile(r"(.+?):(?:lle|lta|ltä|n|lla|llä|a|ä)$")
 _FIGURE = re.compile(r"[\d.,]+")
 _WORD_START = re.compile(r"(?:^|(?<=[\s(«“\"„]))\S")
 _NEXT_WORD = re.compile(r"\s*([^\s,.;:]+)")
+_COMMON_COMPOUND = re.compile(r"\S+-[^\W\d_A-ZÀ-ÞΑ-ΩĀ-Ž][^\s-]*")
 _REFERENCE = re.compile(r"\d{4}|\d[/.]\d|[A-Za-z]{2,}\d{3}")
 
 
@@ -393,6 +394,8 @@ def _plausible(name: str) -> bool:
         return False
     if all(_legal_key(token) in LEGAL_FORMS for token in name.split()):
         return False  # "S.A.U." alone: the tail of a name cut at its comma
+    if _COMMON_COMPOUND.fullmatch(name):
+        return False  # "Chromebook-sag", "DSGVO-Verstoß": a common noun with a name in it
     if _REFERENCE.search(name):
         return False  # a case number or reference ("DKE.561.4.2023", "EXP202100764")
     return not all(token in NOT_NAMES or token in _WEAK for token in key.split())

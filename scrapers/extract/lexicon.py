@@ -75,6 +75,7 @@ LEGAL_FORMS: frozenset[str] = frozenset(
         "doo",
         "oy",
         "oyj",
+        "abp",
         "ky",
         "sro",
         "vos",

@@ -30,6 +30,17 @@ _ORDER_NOUN_BEFORE = re.compile(
 _ORDER_COMPLIED_BEFORE = re.compile(
     r"\b(?:à|a|with|avec|con|met|mit)\s+(?:l['’]|la|le|the|de|der|die|het)\s*$", re.I
 )
+# An order that was not complied with is the reason for this sanction, not a new order:
+# "non-respect de l'injonction", "failure to comply with the order", "määräyksen
+# noudattamatta jättäminen".
+_ORDER_BREACHED_BEFORE = re.compile(
+    r"(?:non-respect|non-compliance|failure to comply|failing to comply|failed to comply|"
+    r"nichtbefolgung|niet naleven|mancato rispetto|inosservanza|incumplimiento|"
+    r"incumprimento|nieprzestrzegani|nerespectar|neplnění|nepoštivanj)"
+    r"(?:\s+(?:de|of|with|del|della|dell['’]|der|des|van|the|l['’]|la|le|het|do|da|a)\b)*\s*$",
+    re.I,
+)
+_ORDER_BREACHED_AFTER = re.compile(r"\s+(?:noudattamatta|laiminly)", re.I)
 _ORDER_DATED_AFTER = re.compile(
     r"\s*(?:d['’]|de |du |of |del |vom |van |z |ze |från |fra )\s*(?:\d|[^\W\d]+ (?:19|20)\d\d)",
     re.I,
@@ -108,6 +119,8 @@ def non_monetary(sentences: list[Sentence], language: str, published: date | Non
                 _PAY_AFTER.match(text, match.end())
                 or (language == "en" and _ORDER_NOUN_BEFORE.search(text, 0, match.start()))
                 or _ORDER_COMPLIED_BEFORE.search(text, 0, match.start())
+                or _ORDER_BREACHED_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                or _ORDER_BREACHED_AFTER.match(text, match.end())
                 or _ORDER_DATED_AFTER.match(text, match.end())
                 or (
                     re.search(r"ordinanza\s+ingiunzione", text, re.I)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from scrapers.extract.amounts import Money, parse_amount
 from scrapers.extract.assemble import assemble
 from scrapers.extract.context import (
+    clause_of,
     is_recap_genre,
     is_review_of_earlier_sanction,
     looks_like_decision,
@@ -91,7 +92,7 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
             table_header = text if before.startswith("|") else f"{before} {text}"
             if before.startswith("|"):
                 table_header = f"{table_header} {before}"
-        if not moneys or sentence_disqualified(text, language, release.published):
+        if not moneys:
             continue
         candidates = find_candidates(text, language)
         # Sums that open a clause of their own ("... and to B a fine of €2"), not totals.
@@ -114,6 +115,10 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
                     if found and found[-1].money is previous
                     else found[-1:]
                 )
+                continue
+            if sentence_disqualified(
+                clause_of(text, money.end, language), language, release.published
+            ):
                 continue
             kind = _money_kind(text, money, language)
             if kind is None and text.startswith("|") and table_header:

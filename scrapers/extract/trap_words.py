@@ -241,3 +241,43 @@ REDUCTION: Cues = {
 EQUIVALENT: Cues = {
     "en": tuple(f"{word}\\b" if word[-1].isalnum() else word for word in EQUIVALENT_CUES)
 }
+# A sum that was not imposed: what the fine would have been ("had it not been a public body",
+# "a fine of £1 million would have been considered").
+COUNTERFACTUAL: Cues = {
+    "en": ("would have", "had it not", "had the approach not", "would otherwise", "were it not"),
+    "fr": ("aurait", "auraient", "sans quoi", "n'eût été", "n’eût été"),
+    "it": ("sarebbe", "sarebbero", "avrebbe", "avrebbero"),
+    "es": ("habría", "habrían", "hubiera", "hubiese", "de no ser"),
+    "pt": ("teria", "teriam", "não fosse"),
+    "el": ("θα είχε", "θα ήταν", "θα επιβαλλόταν"),
+    "nl": ("zou hebben", "zou zijn", "zouden hebben", "was geweest", "zou de boete"),
+    "de": ("wäre", "hätte", "würde"),
+    "sv": ("skulle ha", "skulle annars"),
+    "no": ("ville ha", "ville blitt", "ville vært"),
+    "da": ("ville have", "ville være", "ville være blevet"),
+    "pl": ("byłaby", "wyniosłaby", "zostałaby", "gdyby"),
+    "ro": ("ar fi fost", "dacă nu ar"),
+    "hr": ("bila bi", "bi bila", "bi iznosila"),
+    "cs": ("by byla", "by činila", "kdyby"),
+    "fi": ("olisi", "olisivat"),
+}
+# After a comma, a clause that explains or qualifies the sanction ("..., because it had not
+# complied with the order issued earlier"): its words do not recall another sanction.
+SUBORDINATE: Cues = {
+    "en": ("because", "since", "as it", "after it", "which", "who", "that", "for failing"),
+    "fr": ("car", "parce qu", "puisqu", "qui", "dont", "après avoir", "pour avoir"),
+    "it": ("perché", "poiché", "che", "dopo aver", "per aver"),
+    "es": ("porque", "ya que", "que", "tras", "por haber"),
+    "pt": ("porque", "pois", "que", "por ter"),
+    "el": ("επειδή", "διότι", "καθώς", "που", "η οποία", "ο οποίος"),
+    "nl": ("omdat", "doordat", "nadat", "die", "dat"),
+    "de": ("weil", "da \\b", "nachdem", "die", "der", "das", "welche"),
+    "sv": ("eftersom", "då \\b", "som"),
+    "no": ("fordi", "ettersom", "som"),
+    "da": ("fordi", "da \\b", "som"),
+    "pl": ("ponieważ", "gdyż", "bo \\b", "któr"),
+    "ro": ("deoarece", "întrucât", "care"),
+    "hr": ("jer", "budući", "koj"),
+    "cs": ("protože", "neboť", "kter"),
+    "fi": ("koska", "sillä", "joka", "jonka", "mikä", "kun"),
+}
