@@ -280,3 +280,8 @@ def test_urls_are_those_of_the_fines_view(db: Path, config: str,
     finally:
         archive.close()
     assert exported == view
+
+
+def test_every_column_is_documented() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "export.md").read_text()
+    assert [c for c in COLUMNS if f"| `{c}` |" not in text] == []
