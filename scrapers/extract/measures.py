@@ -40,9 +40,22 @@ _ORDER_BREACHED_BEFORE = re.compile(
     r"(?:\s+(?:de|of|with|del|della|dell['’]|der|des|van|the|l['’]|la|le|het|do|da|a)\b)*\s*$",
     re.I,
 )
-_ORDER_BREACHED_AFTER = re.compile(r"\s+(?:noudattamatta|laiminly)", re.I)
+_ORDER_BREACHED_AFTER = re.compile(
+    r"\s+(?:noudattamatta|laiminly|(?:n['’]est pas|n['’]a pas été|is not|was not|has not been|"
+    r"non è|no es|no ha sido|não é|não foi|nicht|niet|inte|ikke|nie)\s+(?:\w+\s+)?"
+    r"(?:respect|compl|rispett|cumpl|befolgt|eingehalten|nageleefd|följ|overhold|efterlev|"
+    r"przestrzeg))",
+    re.I,
+)
 _ORDER_DATED_AFTER = re.compile(
     r"\s*(?:d['’]|de |du |of |del |vom |van |z |ze |från |fra )\s*(?:\d|[^\W\d]+ (?:19|20)\d\d)",
+    re.I,
+)
+# A pluperfect measure recalls an earlier decision: "elle lui avait aussi ordonné",
+# "had ordered", "aveva ingiunto", "hatte angeordnet".
+_EARLIER_BEFORE = re.compile(
+    r"(?<!\w)(?:avait|avaient|had|aveva|avevano|había|habían|hatte|hatten|tinha|havia|"
+    r"hade|hadde|havde|had|είχε|imao|imala|měl|měla)\s+(?:\S+\s+){0,2}$",
     re.I,
 )
 _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
@@ -111,8 +124,10 @@ def non_monetary(sentences: list[Sentence], language: str, published: date | Non
             continue
         for kind, table in (("reprimand", "REPRIMAND"), ("warning", "WARNING"), ("order", "ORDER")):
             match = cue(table, language).search(text)
-            if match is None or _COUNT_BEFORE.search(
-                text[max(0, match.start() - 12) : match.start()]
+            if (
+                match is None
+                or _COUNT_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+                or _EARLIER_BEFORE.search(text, max(0, match.start() - 40), match.start())
             ):
                 continue
             if kind == "order" and (
@@ -157,7 +172,10 @@ def coordinated(
     for other in candidates:
         if other.start <= previous.end or not other.strong:
             continue
-        if not _COORDINATION.match(text[previous.end : other.start]):
+        # The scan's end may have taken the comma after a name ("GOOGLE LLC, GOOGLE ...").
+        name_end = previous.start + len(previous.name)
+        gap_start = name_end if text.startswith(previous.name, previous.start) else previous.end
+        if not _COORDINATION.match(text[gap_start : other.start]):
             break
         joined.append(other)
         previous = other

@@ -71,11 +71,14 @@ def _money_kind(sentence: str, money: Money, language: str) -> str | None:
         return None  # "4 % of turnover or EUR 20 million": a statutory maximum
     if not periodic:
         return "fine"
-    if not fine:
-        return "periodic_penalty"
-    nearest_fine = min(abs(pos - money.start) for pos in fine)
-    nearest_periodic = min(abs(pos - money.start) for pos in periodic)
-    return "periodic_penalty" if nearest_periodic <= nearest_fine else "fine"
+    if fine:
+        nearest_fine = min(abs(pos - money.start) for pos in fine)
+        nearest_periodic = min(abs(pos - money.start) for pos in periodic)
+        if nearest_fine < nearest_periodic:
+            return "fine"
+    if cue("CONDITIONAL", language).search(sentence, 0, money.start):
+        return None  # due only if an order is disobeyed: the order carries no amount
+    return "periodic_penalty"
 
 
 def _monetary(sentences: list[Sentence], release: Release, language: str) -> list[Found]:

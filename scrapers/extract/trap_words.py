@@ -281,3 +281,23 @@ SUBORDINATE: Cues = {
     "cs": ("protože", "neboť", "kter"),
     "fi": ("koska", "sillä", "joka", "jonka", "mikä", "kun"),
 }
+# A penalty payment that falls due only if an order is not obeyed: the order's incentive,
+# not a sum imposed ("à défaut, ... astreinte de", "doet het UWV dat niet op tijd, dan").
+CONDITIONAL: Cues = {
+    "en": ("if \\b", "unless", "should it fail", "failing which", "in case of", "for each day"),
+    "fr": ("à défaut", "faute de", "si \\b", "sous astreinte", "en cas de"),
+    "it": ("in caso di", "qualora", "se non"),
+    "es": ("en caso de", "si no", "de no"),
+    "pt": ("caso \\b", "se não", "em caso de"),
+    "el": ("εάν", "αν \\b", "σε περίπτωση"),
+    "nl": ("als \\b", "indien", "wanneer", "niet op tijd", "dan moet", "zolang"),
+    "de": ("falls", "wenn", "sofern", "solange"),
+    "sv": ("om \\b", "ifall", "såvida"),
+    "no": ("dersom", "hvis", "om \\b"),
+    "da": ("hvis", "såfremt", "om \\b"),
+    "pl": ("jeśli", "jeżeli", "w przypadku"),
+    "ro": ("dacă", "în cazul"),
+    "hr": ("ako \\b", "u slučaju"),
+    "cs": ("pokud", "jestliže", "v případě"),
+    "fi": ("jos \\b", "mikäli"),
+}
