@@ -170,15 +170,17 @@ def _rounds_to(exact: float, shown: Money) -> bool:
 
 def _related(name: str, other: str) -> bool:
     """Whether two different keys name one defendant: the shorter is the start of the
-    longer and is written without a legal form ("Tim" and "TIM S.p.A."; not "GOOGLE LLC"
-    and "GOOGLE IRELAND LIMITED", two companies)."""
+    longer (or its words are all in it) and is written without a legal form ("Tim" and
+    "TIM S.p.A."; not "GOOGLE LLC" and "GOOGLE IRELAND LIMITED", two companies)."""
     key, other_key = normalise_defendant(name).split(), normalise_defendant(other).split()
     if not key or not other_key:
         return False
     short, long_, short_name = (
         (key, other_key, name) if len(key) <= len(other_key) else (other_key, key, other)
     )
-    return long_[: len(short)] == short and not has_legal_form(short_name)
+    # "Gruppo Gedi" and "GEDI Gruppo Editoriale S.p.A.": the words of one, in another order.
+    contained = len(short) >= 2 and set(short) <= set(long_)
+    return (long_[: len(short)] == short or contained) and not has_legal_form(short_name)
 
 
 def _merge(

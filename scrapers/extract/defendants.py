@@ -384,8 +384,18 @@ def has_legal_form(name: str) -> bool:
 
 
 def _followed_by_passive(sentence: str, end: int) -> bool:
+    """True when a verb that makes the name its subject follows: "X fined", "X krijgt",
+    also past a clause between commas ("X, dat de controles uitvoerde, krijgt een boete")."""
     following = _NEXT_WORD.match(sentence, end)
+    if bool(following) and fold(following.group(1)) in PASSIVE_AFTER_NAME:
+        return True
+    aside = _ASIDE.match(sentence, end - 1 if sentence[end - 1 : end] == "," else end)
+    following = _NEXT_WORD.match(sentence, aside.end()) if aside else None
     return bool(following) and fold(following.group(1)) in PASSIVE_AFTER_NAME
+
+
+# A clause between commas after a name: "Ambuce Rescue Team, dat de controles uitvoerde,".
+_ASIDE = re.compile(r"\s*,[^,;:()]{3,100},")
 
 
 def _plausible(name: str) -> bool:

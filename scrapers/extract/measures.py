@@ -61,6 +61,7 @@ _EARLIER_BEFORE = re.compile(
 _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
 # How far after a measure's words its defendant may be named, in characters.
 _AFTER_REACH = 60
+_INTRODUCED_REACH = 100
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,14 @@ def pick_candidate(
     before = [c for c in strong if c.end <= start]
     if before:
         return before[-1]
-    # A name far after the measure is the object of some other clause ("... til USA").
-    after = [c for c in strong if end <= c.start <= end + _AFTER_REACH]
+    # A name far after the measure is the object of some other clause ("... til USA"),
+    # unless an introducer makes it the measure's object ("la limitazione del trattamento
+    # dei dati degli utenti italiani nei confronti di X").
+    after = [
+        c
+        for c in strong
+        if end <= c.start <= end + (_INTRODUCED_REACH if c.introduced else _AFTER_REACH)
+    ]
     return after[0] if after else None
 
 
@@ -156,7 +163,7 @@ def non_monetary(sentences: list[Sentence], language: str, published: date | Non
 # Between two names a measure applies to alike: "X og Y", "X e di Y", "X, Y and Z".
 _COORDINATION = re.compile(
     r"\s*(?:,\s*|\s(?:and|et|e|y|und|en|og|och|i|a|și|şi|ja|και)\s+)"
-    r"(?:(?:de|di|of|du|des|à|a|al|alla|au|aux|van|von|der|til|mot|pro|na)\s+)?$",
+    r"(?P<again>(?:de|di|of|du|des|à|a|al|alla|au|aux|van|von|der|til|mot|pro|na)\s+)?$",
     re.I,
 )
 
@@ -170,12 +177,15 @@ def coordinated(
     joined: list[Candidate] = []
     previous = first
     for other in candidates:
-        if other.start <= previous.end or not other.strong:
+        if other.start <= previous.end:
             continue
         # The scan's end may have taken the comma after a name ("GOOGLE LLC, GOOGLE ...").
         name_end = previous.start + len(previous.name)
         gap_start = name_end if text.startswith(previous.name, previous.start) else previous.end
-        if not _COORDINATION.match(text[gap_start : other.start]):
+        gap = _COORDINATION.match(text[gap_start : other.start])
+        # A repeated preposition makes the next name a second object of the same
+        # introducer, strong or not: "nei confronti di X e di Y".
+        if gap is None or not (other.strong or (first.introduced and gap.group("again"))):
             break
         joined.append(other)
         previous = other
