@@ -263,6 +263,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             )
     opening = _OPENING.match(sentence)
     first_word = opening.end() if opening else 0
+    law_title_end = 0
     for match in _WORD_START.finditer(sentence):
         start = match.start()
         if start in found or any(c.start <= start < c.end for c in found.values()):
@@ -275,6 +276,11 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             continue  # "Instituto Nacional de Estatística (INE)": the name's abbreviation
             continue  # "The Body Shop" is rare; "The ICO fined" is not
         named = _scan_name(sentence, start, language)
+        if start < law_title_end:
+            continue
+        if named and _LAW_BEFORE.search(sentence, max(0, start - 30), start):
+            law_title_end = named[1]  # the whole title of the law, not a name
+            continue
         if not named or not _plausible(named[0]) or _is_adjective(sentence, named, language):
             continue
         passive = _followed_by_passive(sentence, named[1])
@@ -331,6 +337,12 @@ _RECIPIENT_ARTICLE = re.compile(
 )
 
 
+# The title of a law goes on after its head word: "Ley de Servicios Digitales".
+_LAW_BEFORE = re.compile(
+    r"(?<!\w)(?:ley|loi|legge|gesetz(?:es)?|wet|lag|lov|ustaw\w*|zakon\w*|zákon\w*|laki|lei|act)"
+    r"\s+(?:(?:de|del|des|du|di|della|sulla|on|of|über|van|om|o|about|la|le|los|the)\s+)*$",
+    re.I,
+)
 # A place, not a recipient: "mit Sitz in Hamburg einen Bescheid", "à Paris une amende".
 _PLACE_BEFORE = re.compile(
     r"(?<!\w)(?:in|im|at|à|en|i|w|we|v|ve|u|na|mit|von|aus|bei|from|de|di|van|z|ze|nach|"
@@ -402,6 +414,8 @@ def _plausible(name: str) -> bool:
     key = normalise_defendant(name)
     if len(key) < 2 or key in NOT_NAMES or mentions_authority(name):
         return False
+    if key.endswith("s") and key[:-1] in NOT_NAMES:
+        return False  # "Datatilsynets indstilling": the authority's genitive
     if all(_legal_key(token) in LEGAL_FORMS for token in name.split()):
         return False  # "S.A.U." alone: the tail of a name cut at its comma
     if _COMMON_COMPOUND.fullmatch(name):

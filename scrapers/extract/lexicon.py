@@ -169,10 +169,21 @@ NATIONALITIES: frozenset[str] = frozenset(
     "oostenrijkse tsjechische".split()
 )
 
+# Definite nouns that refer back to the defendant: not a name alone ("Kommunen får
+# kritik"), but the head of one when a name follows ("Gemeente Oosterveld").
+ANAPHORS: frozenset[str] = frozenset(
+    "kommunen selskabet virksomheden regionen selskapet virksomheten bolaget foretaget "
+    "myndigheten yhtio yritys spolecnost spolka societatea operatorul drustvo "
+    "unternehmen behorde gemeente organisatie ziekenhuis".split()
+)
 # Where a name scan stops: the names minus words that also occur inside company names.
-STOP_TOKENS: frozenset[str] = NOT_NAMES - frozenset(
-    "information data protection commission commissions uk eu european union court a o "
-    "i e the la le de der die das den het et en ei".split()
+STOP_TOKENS: frozenset[str] = (
+    NOT_NAMES
+    - ANAPHORS
+    - frozenset(
+        "information data protection commission commissions uk eu european union court a o "
+        "i e the la le de der die das den het et en ei".split()
+    )
 )
 
 # Words that follow a defendant's name when the sentence makes it the one sanctioned.

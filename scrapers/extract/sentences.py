@@ -124,6 +124,11 @@ _ABBREVIATIONS: frozenset[str] = frozenset(
         "§",
     }
 )
+# Abbreviations that are titles, written with a capital ("Sig. Rossi", "Ing. Bianchi").
+_TITLES: frozenset[str] = frozenset({"sig", "dott", "avv", "ing", "sr", "sra", "dr", "prof"})
+# Currency abbreviations: after a figure the sum ends the sentence if a capital follows.
+_CURRENCY_MARKS: frozenset[str] = frozenset({"kr", "eur", "kn"})
+_AFTER_FIGURE = re.compile(r"\d(?:\s|\u00a0)*(?:mio\.|mia\.|mln\.|mill\.)?\s*\S+$")
 _BOUNDARY = re.compile(r"[.!?;](?=[\s\u00a0]+[\"“«„(]?[A-ZÀ-ÞΑ-ΩĀ-Ž0-9])")
 
 
@@ -133,7 +138,12 @@ def _ends_sentence(text: str, dot: int) -> bool:
     word = re.search(r"(\S+)$", text[max(0, dot - 24) : dot])
     if not word:
         return True
-    token = word.group(1).lower().lstrip('(«"“')
+    written = word.group(1).lstrip('(«"“')
+    token = written.lower()
+    if token in _TITLES and not written[:1].isupper():
+        return True  # Swedish "sig." ends a sentence; only the Italian title "Sig." does not
+    if token in _CURRENCY_MARKS and _AFTER_FIGURE.search(text, max(0, dot - 40), dot):
+        return True  # "... en bøde på 40.000 kr. Bødens størrelse ...": the sum ends it
     if token in _ABBREVIATIONS or token.rstrip(".") in _ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha():
