@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scrapers.extract.anonymous import find_anonymous
-from scrapers.extract.cues import cue
 from scrapers.extract.dates import fold
 from scrapers.extract.deciders import mentions_authority
 from scrapers.extract.lexicon import (
@@ -24,11 +23,11 @@ from scrapers.extract.lexicon import (
     INDEFINITE_ARTICLES,
     INTRODUCERS,
     LEGAL_FORMS,
-    NATIONALITIES,
     NOT_NAMES,
     PASSIVE_AFTER_NAME,
     STOP_TOKENS,
 )
+from scrapers.extract.name_roles import LAW_BEFORE, is_adjective, names_recipient
 
 _QUOTES = "\"'«»“”„‘’‹›"
 
@@ -278,10 +277,10 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         named = _scan_name(sentence, start, language)
         if start < law_title_end:
             continue
-        if named and _LAW_BEFORE.search(sentence, max(0, start - 30), start):
+        if named and LAW_BEFORE.search(sentence, max(0, start - 30), start):
             law_title_end = named[1]  # the whole title of the law, not a name
             continue
-        if not named or not _plausible(named[0]) or _is_adjective(sentence, named, language):
+        if not named or not _plausible(named[0]) or is_adjective(sentence, named, language):
             continue
         passive = _followed_by_passive(sentence, named[1])
         if start == first_word and not passive and _common_word(named[0]):
@@ -291,7 +290,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             has_legal_form(named[0])
             or passive
             or row_label
-            or _names_recipient(sentence, start, named[1], language)
+            or names_recipient(sentence, start, named[1], language)
         )
         found[start] = Candidate(named[0], start, named[1], strong=strong)
     for match in _INSTITUTION.finditer(sentence):
@@ -329,53 +328,6 @@ _ARTICLE_THEN_NAME = re.compile(
     r"(?i:the|la|le|l['’]|el|il|lo|der|die|das|den|dem|de|het|o|a)\s*(?<=\s|['’])"
     r"(?=[\"«“„]?[A-ZÀ-ÞΑ-ΩĀ-Ž0-9])"
 )
-# The indefinite articles before a measure's noun: "heeft TikTok een boete opgelegd",
-# "idømt Lejre Kommune en bøde", "gave Acme a reprimand". The name before them receives it.
-_RECIPIENT_ARTICLE = re.compile(
-    r"\s+(?:een|en|et|ett|ei|a|an|ein|eine|einen|un|une|una|uno|um|uma|o)\s+(?:\w+\s+){0,2}",
-    re.I,
-)
-
-
-# The title of a law goes on after its head word: "Ley de Servicios Digitales".
-_LAW_BEFORE = re.compile(
-    r"(?<!\w)(?:ley|loi|legge|gesetz(?:es)?|wet|lag|lov|ustaw\w*|zakon\w*|zákon\w*|laki|lei|act)"
-    r"\s+(?:(?:de|del|des|du|di|della|sulla|on|of|über|van|om|o|about|la|le|los|the)\s+)*$",
-    re.I,
-)
-# A place, not a recipient: "mit Sitz in Hamburg einen Bescheid", "à Paris une amende".
-_PLACE_BEFORE = re.compile(
-    r"(?<!\w)(?:in|im|at|à|en|i|w|we|v|ve|u|na|mit|von|aus|bei|from|de|di|van|z|ze|nach|"
-    r"aan|bij|för|på|på|til|au|dans)\s+$",
-    re.I,
-)
-
-
-def _names_recipient(sentence: str, start: int, end: int, language: str) -> bool:
-    """True when the name ending at `end` is followed by "a fine", "een boete": a recipient."""
-    article = _RECIPIENT_ARTICLE.match(sentence, end)
-    if article is None or _PLACE_BEFORE.search(sentence, max(0, start - 12), start):
-        return False
-    span = sentence[article.start() : article.end() + 30]
-    measure = article.end() - article.start()
-    return any(
-        (found := cue(table, language).search(span)) is not None and found.start() <= measure
-        for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")
-    )
-
-
-def _is_adjective(sentence: str, named: tuple[str, int], language: str) -> bool:
-    """A nationality adjective before its noun ("Nederlandse gebruikers", "Irish users")."""
-    name, end = named
-    if " " in name.strip():
-        return False
-    following = _NEXT_WORD.match(sentence, end)
-    if following is None or not following.group(1).islower():
-        return False
-    folded = fold(name)
-    return folded in NATIONALITIES or (
-        language in ("nl", "de") and folded.endswith(("se", "sche", "ische"))
-    )
 
 
 def _common_word(name: str) -> bool:
