@@ -98,12 +98,12 @@ def record_rows(archive: Archive, rows: Sequence[ImportRow],
     groups = group_by_url(rows, report)
     # A page the poller already archived keeps what the poller read: replacing its text
     # and sanctions by the file's would lose the page's own text and extraction.
-    owners = sources_of_urls(archive, groups)
-    for url in [u for u, owner in owners.items() if owner != import_source_id(
-            groups[u][0].authority)]:
+    for url, owner in sources_of_urls(archive, groups).items():
+        if owner == import_source_id(groups[url][0].authority):
+            continue  # imported before: record_harvest sees whether it changed
         for row in groups.pop(url):
             report.notes.append((row.line, f"{url} is already archived from source "
-                                           f"{owners[url]}: kept as it is"))
+                                           f"{owner}: kept as it is"))
     progress = Progress(total=sum(len(g) for g in groups.values()))
     now = datetime.now(UTC)
     for authority in sorted({g[0].authority for g in groups.values()}):
