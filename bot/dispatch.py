@@ -74,9 +74,6 @@ class Dispatcher:
         self.batch = batch
         self._wake = asyncio.Event()
         self._labels: dict[str, str] | None = None
-        # Channels whose first delivery waits for a retry: their later deliveries wait
-        # too, or they would overtake it (the outbox only returns what is due).
-        self._held: dict[tuple[Any, ...], datetime] = {}
 
     def wake(self) -> None:
         """Ask the running loop to look at the outbox now (a poll queued alerts)."""
@@ -86,13 +83,11 @@ class Dispatcher:
         """Send every delivery that is due now; returns what happened."""
         result = DispatchResult()
         by_channel: dict[tuple[Any, ...], list[Delivery]] = defaultdict(list)
-        now = self.clock()
-        self._held = {key: until for key, until in self._held.items() if until > now}
-        for delivery in self.archive.outbox.due(now, self.batch):
+        # The outbox keeps each channel's order: a channel whose oldest delivery waits for
+        # a retry returns nothing until then, across rounds and restarts alike.
+        for delivery in self.archive.outbox.due(self.clock(), self.batch):
             if delivery.subscription["platform"] not in self.senders:
                 result.waiting += 1
-                continue
-            if _channel_of(delivery) in self._held:
                 continue
             by_channel[_channel_of(delivery)].append(delivery)
         await asyncio.gather(*(self._send_in_order(queue, result)
@@ -142,9 +137,8 @@ class Dispatcher:
         delay = delay * (0.5 + random.random())  # jitter: channels do not retry in step
         if failure.retry_after is not None:
             delay = max(delay, failure.retry_after)
-        retry_at = self.clock() + timedelta(seconds=delay)
-        self.archive.outbox.mark_retry(delivery.id, reason, retry_at)
-        self._held[_channel_of(delivery)] = retry_at
+        self.archive.outbox.mark_retry(delivery.id, reason,
+                                       self.clock() + timedelta(seconds=delay))
         result.retried += 1
 
     async def run(self, stop: asyncio.Event, every: float = 5.0) -> None:

@@ -16,8 +16,7 @@ import discord
 import yarl
 
 from bot.app import Service
-from bot.core.format import plain
-from bot.core.replies import Reply
+from bot.core.replies import health_reply
 from bot.discord.commands import CommandTree, register_commands
 from bot.discord.render import NO_MENTIONS
 from bot.discord.sender import DEFAULT_REQUESTS_PER_SECOND, DiscordBotSender, use_api_base
@@ -49,7 +48,6 @@ class DpaWatchBot(discord.AutoShardedClient):
         register_commands(self.tree, service)
         self.sender = DiscordBotSender(self, requests_per_second=requests_per_second)
         self.synced_commands: list[str] = []
-        self._notices: set[asyncio.Task[None]] = set()
 
     async def login(self, token: str) -> None:
         """Log in against the configured API (the first request already needs it)."""
@@ -76,31 +74,16 @@ class DpaWatchBot(discord.AutoShardedClient):
         self._watch_health()
 
     def _watch_health(self) -> None:
-        """Chain onto Service.on_report: a health change goes to the admin channel."""
-        if not self.service.settings.discord.admin_channel_id:
-            return
-        previous = self.service.on_report
-
-        def on_report(report: PollReport) -> None:
-            if previous:
-                previous(report)
-            if report.health_changed:
-                task = asyncio.get_running_loop().create_task(self.post_health(report))
-                self._notices.add(task)
-                task.add_done_callback(self._notices.discard)
-
-        self.service.on_report = on_report
+        """Post source health changes to the admin channel, if one is set."""
+        if self.service.settings.discord.admin_channel_id:
+            self.service.health_watchers.append(self.post_health)
 
     async def post_health(self, report: PollReport) -> None:
         """Say once that a source became unhealthy, or recovered."""
-        if report.healthy:
-            text = f"Source {report.source_id} has recovered: polling normally again."
-        else:
-            why = plain(report.error)[:300] or "no recent releases or repeated failures"
-            text = f"Source {report.source_id} is unhealthy: {why}. See /sources."
+        reply = health_reply(report.source_id, report.healthy, report.error)
         target = {"channel_id": self.service.settings.discord.admin_channel_id}
         try:
-            await self.sender.post(target, Reply(text=text), secrets.token_hex(12))
+            await self.sender.post(target, reply, secrets.token_hex(12))
         except SendFailure as failure:
             log.warning("could not post to the admin channel: %s", failure)
 

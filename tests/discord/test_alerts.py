@@ -104,12 +104,11 @@ async def test_a_corrected_release_edits_its_message(running: Running, now: date
 
 
 async def test_health_changes_go_to_the_admin_channel_once_each(running: Running) -> None:
-    report = running.service.on_report
-    assert report is not None
-    report(PollReport("fr-cnil-rss", "failed", error="HTTP 503 from https://www.cnil.fr",
-                      healthy=False, health_changed=True))
-    report(PollReport("fr-cnil-rss", "failed", error="HTTP 503", healthy=False))
-    report(PollReport("fr-cnil-rss", "ok", healthy=True, health_changed=True))
+    [notice] = running.service.health_watchers
+    # The service calls the watchers only for reports whose health changed.
+    await notice(PollReport("fr-cnil-rss", "failed", error="HTTP 503 from https://www.cnil.fr",
+                            healthy=False, health_changed=True))
+    await notice(PollReport("fr-cnil-rss", "ok", healthy=True, health_changed=True))
     messages = await running.until(
         lambda: len(running.fake.channel_messages(ADMIN_CHANNEL_ID)) == 2
         and running.fake.channel_messages(ADMIN_CHANNEL_ID))
