@@ -145,7 +145,7 @@ async def test_datasette_facets_and_search_on_fines(db: Path) -> None:
     response = await datasette.client.get("/dpawatch/fines.json")
     assert response.status_code == 200
     facets = response.json()["facet_results"]
-    assert set(facets) == {"authority", "kind", "currency"}
+    assert set(facets) == {"authority", "kind", "year", "currency"}
     search = await datasette.client.get("/dpawatch/fines.json?_search=clearview&_shape=array")
     assert search.status_code == 200
     assert {r["authority"] for r in search.json()} == {"cnil", "ico", "garante"}
