@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.commands import UsageError, add_parsers, command_modules
 from bot.config import ConfigError, Settings, load_settings
@@ -119,7 +119,7 @@ def _print_reports(reports: list[PollReport]) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-async def _poll_once(settings: Settings, wanted: Sequence[str] | None, **options: Any) -> int:
+async def _poll_once(settings: Settings, wanted: Sequence[str] | None) -> int:
     from bot.alerts import TerminalNotifier
     from bot.pipeline import Poller
 
@@ -128,8 +128,38 @@ async def _poll_once(settings: Settings, wanted: Sequence[str] | None, **options
     try:
         async with make_fetcher(settings) as fetcher:
             poller = Poller(archive, fetcher, TerminalNotifier())
-            reports = await poller.poll_many(chosen, datetime.now(UTC), **options)
+            reports = await poller.poll_many(chosen, datetime.now(UTC))
     finally:
+        archive.close()
+    return _print_reports(reports)
+
+
+async def _backfill(settings: Settings, wanted: Sequence[str] | None, *, pages: int,
+                    since: date | None) -> int:
+    """Walk each source's listing pages back; a progress bar counts the sources done.
+
+    Each source is archived as soon as it is read, so an interrupted backfill keeps what
+    it read, and running it again skips every page already archived.
+    """
+    from bot.pipeline import Poller
+    from bot.progress import Progress
+
+    archive, sources = prepare(settings)
+    chosen = _pick(sources, wanted)
+    progress = Progress(len(chosen), label="backfill", unit="sources")
+
+    async def one(source: Source, poller: Poller) -> PollReport:
+        report = await poller.poll(source, datetime.now(UTC), max_pages=pages, since=since,
+                                   backlog=True)
+        progress.advance(1)
+        return report
+
+    try:
+        async with make_fetcher(settings) as fetcher:
+            poller = Poller(archive, fetcher)
+            reports = list(await asyncio.gather(*(one(s, poller) for s in chosen)))
+    finally:
+        progress.close()
         archive.close()
     return _print_reports(reports)
 
@@ -327,8 +357,8 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "poll":
         return asyncio.run(_poll_once(settings, args.source))
     if args.command == "backfill":
-        return asyncio.run(_poll_once(settings, args.source, max_pages=args.pages,
-                                      since=args.since, backlog=True))
+        return asyncio.run(_backfill(settings, args.source, pages=args.pages,
+                                     since=args.since))
     handlers = {"fines": _fines, "latest": _latest, "sources": _sources_command}
     if args.command in handlers:
         return handlers[args.command](settings, args)

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from bot.commands import UsageError
+from bot.progress import Progress
 
 if TYPE_CHECKING:
     from bot.commands._import_rows import ImportRow
@@ -184,31 +184,3 @@ def print_report(report: ImportReport, name: str) -> None:
           "archived (backlog: no alerts)")
 
 
-class Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    WIDTH = 30
-
-    def __init__(self, total: int, stream: IO[str] | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream or sys.stderr
-        self.shown = self.stream.isatty() and total > 0
-        self._last_draw = 0.0
-
-    def advance(self, count: int) -> None:
-        """Count `count` more rows done; redraw at most ten times a second."""
-        self.done += count
-        now = time.monotonic()
-        if self.shown and (now - self._last_draw >= 0.1 or self.done >= self.total):
-            self._last_draw = now
-            filled = self.WIDTH * self.done // self.total
-            self.stream.write(f"\rimport [{'#' * filled}{'.' * (self.WIDTH - filled)}] "
-                              f"{self.done}/{self.total} rows")
-            self.stream.flush()
-
-    def close(self) -> None:
-        """End the bar's line, so the summary starts on a fresh one."""
-        if self.shown:
-            self.stream.write("\n")
-            self.stream.flush()

@@ -168,3 +168,25 @@ async def test_run_polls_prints_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
         assert "test-cnil: 2 new" in output
         assert output.rstrip().endswith("dpawatch: stopped.")
         assert "Traceback" not in err.decode()
+
+
+async def test_backfill_archives_as_backlog_and_resumes_without_refetching(
+        tmp_path: Path, site: FakeSite) -> None:
+    source = await cnil_like_site(site, OLD_NEWS, FINE)
+    config = tmp_path / "dpawatch.toml"
+    config.write_text(
+        f'[storage]\npath = "{tmp_path / "b.db"}"\n'
+        "[polling]\nbuiltin_sources = false\nmin_delay_seconds = 0.0\n"
+        f'[[sources]]\nid = "test-cnil"\nauthority = "cnil"\ncountry = "FR"\n'
+        f'language = "fr"\nkind = "rss"\nurl = "{source.url}"\n')
+    argv = ["--config", str(config), "backfill", "--pages", "3"]
+    assert await asyncio.to_thread(main, argv) == 0
+    article = source.url.rsplit("/", 1)[0] + "/clearview"
+    assert site.count(article) == 1
+    assert await asyncio.to_thread(main, argv) == 0
+    assert site.count(article) == 1  # resumed: nothing read twice
+    archive = Archive.open(tmp_path / "b.db")
+    rows = list(archive.db.query("SELECT backlog FROM releases"))
+    assert [r["backlog"] for r in rows] == [1, 1]
+    assert archive.outbox.counts() == {}
+    archive.close()

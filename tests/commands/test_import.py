@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.commands.import_ import Progress
+from bot.progress import Progress
 from scrapers.extract import normalise_defendant
 from scrapers.models import Harvest, Release, Sanction
 from scrapers.registry import builtin_sources, load_authorities
