@@ -69,11 +69,11 @@ class Outbox:
 
     def subscriptions_of(self, platform: str, workspace_id: str | None,
                          channel_id: str | None) -> list[Row]:
-        """The active subscriptions of one channel."""
+        """The active subscriptions of one channel, through the bot or a webhook."""
         return self._rows(
-            "SELECT * FROM subscriptions WHERE active = 1 AND platform = ? "
+            "SELECT * FROM subscriptions WHERE active = 1 AND platform IN (?, ?) "
             "AND workspace_id IS ? AND channel_id IS ? ORDER BY id",
-            [platform, workspace_id, channel_id])
+            [platform, f"{platform}_webhook", workspace_id, channel_id])
 
     def unsubscribe(self, platform: str, workspace_id: str | None, channel_id: str | None,
                     subscription_id: int | None = None) -> int:
@@ -81,9 +81,9 @@ class Outbox:
 
         Scoped to the channel: an id of another channel or workspace ends nothing.
         """
-        sql = ("UPDATE subscriptions SET active = 0 WHERE active = 1 AND platform = ? "
+        sql = ("UPDATE subscriptions SET active = 0 WHERE active = 1 AND platform IN (?, ?) "
                "AND workspace_id IS ? AND channel_id IS ?")
-        params: list[Any] = [platform, workspace_id, channel_id]
+        params: list[Any] = [platform, f"{platform}_webhook", workspace_id, channel_id]
         if subscription_id is not None:
             sql += " AND id = ?"
             params.append(subscription_id)

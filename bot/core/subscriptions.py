@@ -102,20 +102,41 @@ def _require_manager(caller: Caller) -> None:
                            "subscriptions.")
 
 
-def subscribe(archive: Archive, caller: Caller, now: datetime, **arguments: str | None
-              ) -> Reply:
-    """Subscribe the caller's channel with the given filters."""
+# Webhook URLs a channel manager may give in chat: Discord's own hosts only, so that the
+# bot can never be made to post to (or probe) another server.
+_DISCORD_WEBHOOK = re.compile(
+    r"^https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api(?:/v\d+)?/webhooks/"
+    r"\d{17,20}/[\w-]{60,100}$")
+
+
+def check_chat_webhook(platform: str, url: str) -> str:
+    """A webhook URL given in chat, accepted only on the platform's own webhook hosts."""
+    url = plain(url)
+    if platform != "discord" or not _DISCORD_WEBHOOK.match(url):
+        raise CommandError("webhook must be a Discord webhook URL "
+                           "(https://discord.com/api/webhooks/…).")
+    return url
+
+
+def subscribe(archive: Archive, caller: Caller, now: datetime, *, webhook: str | None = None,
+              **arguments: str | None) -> Reply:
+    """Subscribe the caller's channel with the given filters; with `webhook`, alerts go
+    through that webhook instead of the bot (the subscription still belongs to the channel).
+    """
     _require_manager(caller)
     filters = build_filters(archive, **arguments)
+    webhook_url = check_chat_webhook(caller.platform, webhook) if webhook else None
     current = archive.outbox.subscriptions_of(caller.platform, caller.workspace_id,
                                               caller.channel_id)
     if len(current) >= MAX_SUBSCRIPTIONS_PER_CHANNEL:
         raise CommandError(f"This channel already has {len(current)} subscriptions; "
                            "remove one with /unsubscribe first.")
     new_id = archive.outbox.subscribe(
-        platform=caller.platform, workspace_id=caller.workspace_id,
-        channel_id=caller.channel_id, filters=filters, now=now, created_by=caller.user_id)
-    return Reply(text=f"Subscribed (#{new_id}): {describe(filters)}.", ephemeral=True)
+        platform=f"{caller.platform}_webhook" if webhook_url else caller.platform,
+        workspace_id=caller.workspace_id, channel_id=caller.channel_id,
+        webhook_url=webhook_url, filters=filters, now=now, created_by=caller.user_id)
+    via = " (through the webhook)" if webhook_url else ""
+    return Reply(text=f"Subscribed (#{new_id}){via}: {describe(filters)}.", ephemeral=True)
 
 
 def unsubscribe(archive: Archive, caller: Caller, which: str | None) -> Reply:
@@ -139,7 +160,8 @@ def list_subscriptions(archive: Archive, caller: Caller) -> Reply:
     if not rows:
         return Reply(text="This channel has no subscription. A channel manager can add one "
                           "with /subscribe.", ephemeral=True)
-    lines = [f"#{row['id']}: {describe(Filters.from_row(row))}" for row in rows]
+    lines = [f"#{row['id']}: {describe(Filters.from_row(row))}"
+             + (" (through a webhook)" if row["webhook_url"] else "") for row in rows]
     return Reply(text="Subscriptions of this channel:\n" + "\n".join(lines), ephemeral=True)
 
 

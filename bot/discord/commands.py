@@ -266,11 +266,13 @@ def build_commands(service: Service) -> list[app_commands.Command[Any, ..., None
     @app_commands.describe(**filter_help)
     @app_commands.autocomplete(authority=complete_authority, kind=complete_kind)
     @app_commands.guild_only()
+    @app_commands.describe(webhook="Post through this Discord webhook instead of the bot")
     async def subscribe(interaction: discord.Interaction[Any], authority: str | None = None,
                         country: str | None = None, min_eur: str | None = None,
-                        kind: str | None = None, watch: str | None = None) -> None:
+                        kind: str | None = None, watch: str | None = None,
+                        webhook: str | None = None) -> None:
         await answer(interaction, subscriptions.subscribe(
-            archive, caller_of(interaction), datetime.now(UTC),
+            archive, caller_of(interaction), datetime.now(UTC), webhook=webhook,
             **filter_arguments(authority, country, min_eur, kind, watch)))
 
     @app_commands.command(name="unsubscribe", description="End a subscription of this channel.")
