@@ -39,7 +39,7 @@ FINE: Cues = {
     "no": ("overtredelsesgebyr", "gebyr", "bot\\b", "bøter"),
     "da": ("bøde", "bøder"),
     "pl": ("kar", "grzywn", "ukara"),
-    "ro": ("amend", "sancți", "sancţi", "sanctiona", "contravenți", "contravenţi"),
+    "ro": ("amend", "amenz", "sancți", "sancţi", "sanctiona", "contravenți", "contravenţi"),
     "hr": ("kazn", "novčan", "kažnjen"),
     "cs": ("pokut", "sankc"),
     "fi": ("seuraamusmaksu", "sakko", "sakot", "seuraamus"),

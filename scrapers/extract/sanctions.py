@@ -24,6 +24,7 @@ from scrapers.extract.context import (
 from scrapers.extract.cues import cue
 from scrapers.extract.defendants import find_candidates
 from scrapers.extract.measures import Found, non_monetary, pick_candidate
+from scrapers.extract.rows import tabulated
 from scrapers.extract.sentences import Sentence, split_sentences
 from scrapers.models import Release, Sanction
 
@@ -82,19 +83,14 @@ def _money_kind(sentence: str, money: Money, language: str) -> str | None:
 
 
 def _monetary(sentences: list[Sentence], release: Release, language: str) -> list[Found]:
-    found: list[Found] = []
     home = HOME_CURRENCY.get(release.authority, "EUR")
-    table_header = ""
-    for number, sentence in enumerate(sentences):
+    rows = tabulated(sentences, sentences[0].text, language, release.published, home)
+    found: list[Found] = list(rows.found)
+    for sentence in sentences:
+        if sentence.index in rows.used or sentence.text.startswith("|"):
+            continue  # rows are read with their header or introduction
         text = sentence.text
         moneys = parse_amount(text, language)
-        if text.startswith("|") and not moneys:
-            # A table's header row (and the sentence that introduces the table) says what
-            # the rows' sums are: "| Entidad | Multa |", "Las sanciones impuestas son:".
-            before = sentences[number - 1].text if number else ""
-            table_header = text if before.startswith("|") else f"{before} {text}"
-            if before.startswith("|"):
-                table_header = f"{table_header} {before}"
         if not moneys:
             continue
         candidates = find_candidates(text, language)
@@ -124,13 +120,6 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
             ):
                 continue
             kind = _money_kind(text, money, language)
-            if kind is None and text.startswith("|") and table_header:
-                shift = len(table_header) + 1
-                kind = _money_kind(
-                    f"{table_header} {text}",
-                    replace(money, start=money.start + shift, end=money.end + shift),
-                    language,
-                )
             if kind is None or (money.currency is None and not money.scaled):
                 continue
             total = _near(cue("TOTAL", language), text, money.start - 40, money.start) or bool(
