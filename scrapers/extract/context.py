@@ -32,7 +32,10 @@ def sentence_disqualified(sentence: str, language: str, published: date | None) 
         return True
     if cue("COURT", language).search(sentence) and cue("APPEAL_OUTCOME", language).search(sentence):
         return True
-    return bool(cue("MODAL", language).search(sentence))
+    return any(
+        not cue("APPEAL_RIGHT", language).search(sentence, modal.end(), modal.end() + 40)
+        for modal in cue("MODAL", language).finditer(sentence)
+    )
 
 
 def clause_of(sentence: str, position: int, language: str) -> str:

@@ -122,7 +122,12 @@ def _is_capitalised(token: str) -> bool:
     if not letters:
         return False
     first = token.lstrip(_QUOTES + "(")[:1]
-    return first.isupper() or (first.isdigit() and any(ch.isalpha() for ch in token))
+    # "mBank", "eBay": a brand written in camel case is a name despite its first letter.
+    camel = bool(_CAMEL.match(token.lstrip(_QUOTES + "(")))
+    return first.isupper() or camel or (first.isdigit() and any(ch.isalpha() for ch in token))
+
+
+_CAMEL = re.compile(r"[a-z][A-Z][a-z]")
 
 
 def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
@@ -162,8 +167,12 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
             break
         if kept and folded in _CONJUNCTIONS and _next_folded(text, cursor) in _PREPOSITIONS:
             break  # "Hangzhou DeepSeek e di Beijing DeepSeek": two names, not one
-        if folded in CONNECTORS and _ends_with_legal_form(kept):
-            break  # "Coop Sverige AB och Dagens Industri AB": a legal form ends a name
+        if _ends_with_legal_form(kept) and (
+            folded in CONNECTORS or (not legal and len(_legal_key(kept[-1].group(0))) > 1)
+        ):
+            # "Coop Sverige AB och Dagens Industri AB", "na mBank S.A. Bank nie...": a
+            # legal form ends a name.
+            break
         if _FIGURE.fullmatch(token) or (kept and raw.startswith("(")):
             break
         kept.append(match)
@@ -256,6 +265,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         if article:  # "imponer a la COMUNIDAD ...", "fined the Police Service of ..."
             pos = article.end()
             named = _scan_name(sentence, pos, language)
+        named = _with_field(sentence, pos, named)
         if named and _plausible(named[0]):
             found[pos] = Candidate(
                 named[0], pos, named[1], strong=True, introduced=True, intro_start=match.start()
@@ -274,7 +284,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         if bracketed and any(0 <= start - c.end <= 2 for c in found.values()):
             continue  # "Instituto Nacional de Estatística (INE)": the name's abbreviation
             continue  # "The Body Shop" is rare; "The ICO fined" is not
-        named = _scan_name(sentence, start, language)
+        named = _with_field(sentence, start, _scan_name(sentence, start, language))
         if start < law_title_end:
             continue
         if named and LAW_BEFORE.search(sentence, max(0, start - 30), start):
@@ -313,6 +323,23 @@ _INSTITUTION = re.compile(
     r"[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+(?:\s+(?:[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+|et|and|e|y|und|de|du|des))*"
     r"(?<![\s,])(?<!\bet)(?<!\band)(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\be)(?<!\by)(?<!\bund)"
 )
+# A Slavic ministry names its field in a lower-case genitive: "Ministerstvo vnitra",
+# "Ministarstvu financija" (not the sanction that may follow: "Ministerstvu pokutu").
+_SLAVIC_MINISTRY = re.compile(
+    r"Minist(?:erstv|arstv|erstw)\w*\s+(?!pokut|kazn|kar[aęy]\b|novčan)[a-zčćđšžěřůýáíéúó]{3,}"
+)
+
+
+def _with_field(
+    sentence: str, start: int, named: tuple[str, int] | None
+) -> tuple[str, int] | None:
+    """A ministry's name with its lower-case field: "Ministerstvu" -> "Ministerstvu vnitra"."""
+    ministry = _SLAVIC_MINISTRY.match(sentence, start)
+    if ministry and named and len(named[0].split()) == 1:
+        return ministry.group(0), ministry.end()
+    return named
+
+
 # Where a sentence's first word starts: after a bullet, a dash or an opening quote.
 _OPENING = re.compile(r"[\s\-–—•*·\"“„«(|]*")
 # A list row that names its defendant first: "- Société A : amende de 1 000 euros",

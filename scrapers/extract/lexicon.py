@@ -112,7 +112,7 @@ LEGAL_FORMS: frozenset[str] = frozenset(
 # Small words allowed inside a name between capitalised words ("Bank of Ireland").
 CONNECTORS: frozenset[str] = frozenset(
     "of de du des di del della dello dei degli van von der den het & and und y e i og och "
-    "et la le los las da do dos das für fur for".split()
+    "et la le los las da do dos das für fur for w we v ve u".split()
 ) - frozenset({"for", "et", "and"})
 
 # Capitalised words that never name a defendant: authorities, laws, months, sentence

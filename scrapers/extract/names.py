@@ -98,7 +98,7 @@ class NameBook:
             size = len(tokens)
             if len(known) < size or known[: size - 1] != tokens[:-1] or known[size - 1] == last:
                 continue
-            if any(extra not in LEGAL_FORMS for extra in known[size:]):
+            if any(extra.replace(".", "") not in LEGAL_FORMS for extra in known[size:]):
                 continue
             if _inflects(last, known[size - 1], endings):
                 return other

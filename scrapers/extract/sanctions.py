@@ -94,6 +94,10 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
         if not moneys:
             continue
         candidates = find_candidates(text, language)
+        appeal = cue("APPEAL_RIGHT", language).search(text)
+        if appeal is not None:
+            # "... can be appealed to the Board": a name after the appeal is where it goes.
+            candidates = tuple(c for c in candidates if c.start < appeal.start())
         # Sums that open a clause of their own ("... and to B a fine of €2"), not totals.
         others = [
             (m.start, m.end)
