@@ -18,7 +18,7 @@ from scrapers.extract.amounts import Money
 from scrapers.extract.context import OPENING_SENTENCES, looks_like_decision
 from scrapers.extract.cues import cue
 from scrapers.extract.currency import to_eur
-from scrapers.extract.dates import find_dates
+from scrapers.extract.dates import find_dates, fold
 from scrapers.extract.deciders import deciding_authority
 from scrapers.extract.defendants import (
     Candidate,
@@ -114,7 +114,7 @@ def _owners(found: list[Found], group: list[str], book: NameBook) -> list[_Owned
     """Each found measure with its defendant: its own, else the main one(s)."""
     owned: list[_Owned] = []
     for item in found:
-        if item.candidate is not None:
+        if item.candidate is not None and not (group and _refers_back(item.candidate, group[0])):
             name = book.canonical(item.candidate.name)
             owned.append(_Owned(item, name, normalise_defendant(name), True))
             continue
@@ -123,6 +123,18 @@ def _owners(found: list[Found], group: list[str], book: NameBook) -> list[_Owned
         for name in group[:1] if item.money is not None else group:
             owned.append(_Owned(item, name, normalise_defendant(name), False))
     return [o for o in owned if o.key]
+
+
+def _refers_back(candidate: Candidate, main: str) -> bool:
+    """Whether a one-word name is the main defendant's head noun in another form: a
+    definite or inflected "Universitetet", "Kommunen", "Hospitalet" for "Umeå universitet",
+    "Fjordvik kommune", "Nordlys hospital" (Scandinavian definite article, case ending)."""
+    word = fold(candidate.name.strip())
+    words = fold(main).split()
+    if candidate.anonymous or " " in word or len(words) < 2 or has_legal_form(candidate.name):
+        return False
+    head = words[-1]
+    return len(head) >= 5 and word != head and word.startswith(head) and len(word) - len(head) <= 3
 
 
 def _settle_totals(owned: list[_Owned]) -> list[_Owned]:

@@ -28,6 +28,7 @@ from scrapers.extract.lexicon import (
     STOP_TOKENS,
 )
 from scrapers.extract.name_roles import LAW_BEFORE, is_adjective, names_recipient
+from scrapers.extract.names import GENITIVE_HEADS
 
 _QUOTES = "\"'«»“”„‘’‹›"
 
@@ -107,6 +108,7 @@ def _legal_key(token: str) -> str:
 
 
 _STOP_PUNCT = ",;:()[]!?"
+_NORDIC: frozenset[str] = frozenset({"da", "no", "nb", "nn", "sv"})
 _QUOTED = re.compile(rf"\s*[{_QUOTES}]([^{_QUOTES}]{{2,80}})[{_QUOTES}]")
 # A Finnish name with its case ending after a colon: "Viking Line Oy Abp:lle".
 _FINNISH_CASE = re.compile(r"(.+?):(?:lle|lta|ltä|n|lla|llä|a|ä)$")
@@ -161,6 +163,11 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         if not capital_form and (folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME)):
             break
         foreign_and = folded == "and" and language != "en"  # "Marketing and Sales Polska"
+        if kept and language in _NORDIC and folded in GENITIVE_HEADS:
+            # "Umeå universitet", "Høylandet kommune": a public body's lower-case head
+            # after its place name ends the name.
+            kept.append(match)
+            break
         if not (
             _is_capitalised(token) or legal or (kept and (folded in CONNECTORS or foreign_and))
         ):
@@ -330,9 +337,7 @@ _SLAVIC_MINISTRY = re.compile(
 )
 
 
-def _with_field(
-    sentence: str, start: int, named: tuple[str, int] | None
-) -> tuple[str, int] | None:
+def _with_field(sentence: str, start: int, named: tuple[str, int] | None) -> tuple[str, int] | None:
     """A ministry's name with its lower-case field: "Ministerstvu" -> "Ministerstvu vnitra"."""
     ministry = _SLAVIC_MINISTRY.match(sentence, start)
     if ministry and named and len(named[0].split()) == 1:

@@ -102,3 +102,32 @@ def test_a_right_of_appeal_does_not_disqualify_the_sum(
 )
 def test_names_as_written(sentence: str, language: str, name: str) -> None:
     assert name in [c.name for c in find_candidates(sentence, language)]
+
+
+# A public body's lower-case head after its place name is part of the name, and its
+# definite form later ("Universitetet", "Kommunen") refers back to it.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Sanktionsavgift mot Lunds universitet",
+            "IMY har granskat en forskargrupp vid Lunds universitet.\n"
+            "Universitetet ska betala en sanktionsavgift på 300 000 kronor.",
+            "sv",
+            "imy",
+            {("Lunds universitet", 300000.0)},
+        ),
+        (
+            "Gebyr til Fjordvik kommune",
+            "Datatilsynet har kontrollert Fjordvik kommune.\n"
+            "Kommunen må betale et overtredelsesgebyr på 200 000 kroner.",
+            "no",
+            "datatilsynet-no",
+            {("Fjordvik kommune", 200000.0)},
+        ),
+    ],
+)
+def test_a_public_body_and_its_definite_form(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
+) -> None:
+    assert _pairs(_release(title, body, language, authority)) == expected
