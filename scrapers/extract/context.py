@@ -25,7 +25,8 @@ OPENING_SENTENCES = 8
 def sentence_disqualified(sentence: str, language: str, published: date | None) -> bool:
     """True for sentences about proposals, courts' reviews, powers or other cases."""
     if any(
-        cue(table, language).search(sentence) for table in ("PROPOSAL", "CONTEXT", "COUNTERFACTUAL")
+        cue(table, language).search(sentence)
+        for table in ("PROPOSAL", "CONTEXT", "COUNTERFACTUAL", "EXAMPLE")
     ):
         return True
     if recalls_earlier_period(sentence, language, published):
@@ -56,7 +57,14 @@ def recalls_earlier_period(sentence: str, language: str, published: date | None)
 
 
 def is_recap_genre(sentences: list[Sentence], language: str) -> bool:
-    """An annual report, an awareness day or a Q&A page: it recalls, it does not announce."""
+    """An annual report, an awareness day or a Q&A page: it recalls, it does not announce;
+    so does guidance whose title names no measure."""
+    title = sentences[0].text if sentences else ""
+    if cue("GUIDANCE_TITLE", language).search(title) and not any(
+        cue(table, language).search(title)
+        for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")
+    ):
+        return True
     return any(cue("RECAP_GENRE", language).search(s.text) for s in sentences[:OPENING_SENTENCES])
 
 

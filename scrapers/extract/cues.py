@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from scrapers.extract import genre_words, sanction_words, trap_words
+from scrapers.extract import aside_words, genre_words, sanction_words, trap_words
 from scrapers.extract.sanction_words import Cues
 
 
 def _table(name: str) -> Cues:
-    for module in (sanction_words, trap_words, genre_words):
+    for module in (sanction_words, trap_words, genre_words, aside_words):
         table = getattr(module, name, None)
         if isinstance(table, dict):
             return table

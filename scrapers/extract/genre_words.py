@@ -322,26 +322,6 @@ MODAL: Cues = {
     "cs": ("stanoví", "může", "mohou"),
     "fi": ("säädetään", "säätää", "voi \\b", "voivat", "voidaan"),
 }
-# A right of appeal against the decision just announced ("the decision can be appealed"):
-# a modal about the appeal, not about the sanction, so it does not make a sum a maximum.
-APPEAL_RIGHT: Cues = {
-    "en": ("appeal", "challenge", "be contested"),
-    "fr": ("recours", "contest", "faire appel"),
-    "it": ("impugn", "ricors", "opposizione"),
-    "es": ("recurso", "recurr", "impugn"),
-    "pt": ("recurs", "impugn"),
-    "el": ("προσφυγ", "προσβ"),
-    "nl": ("beroep", "bezwaar"),
-    "de": ("beschwerde", "anfecht", "einspruch", "rechtsmittel"),
-    "sv": ("överklag",),
-    "no": ("påklag", "klage"),
-    "da": ("påklag", "klage", "indbring"),
-    "pl": ("odwoła", "zaskarż", "skarg"),
-    "ro": ("contest", "atac"),
-    "hr": ("žalb", "upravni spor", "tužb"),
-    "cs": ("rozklad", "odvola", "napad"),
-    "fi": ("valitta", "valitus", "muutoksenha"),
-}
 # Genres that recap or explain rather than announce: annual reports and statistics,
 # awareness days and events, questions-and-answers pages. Matched on the title and lead.
 RECAP_GENRE: Cues = {

@@ -131,3 +131,41 @@ def test_a_public_body_and_its_definite_form(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
 ) -> None:
     assert _pairs(_release(title, body, language, authority)) == expected
+
+
+# Guidance that cites earlier fines as examples announces none; a sentence that gives a
+# case "for example" is context in any release.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority"),
+    [
+        (
+            "Smjernice o kolačićima za web trgovine",
+            "Agencija objavljuje smjernice. Prošlog mjeseca izrečena je kazna od 8.000 eura "
+            "web trgovini Alfa d.o.o. zbog kolačića.",
+            "hr",
+            "azop",
+        ),
+        (
+            "Nouvelle recommandation sur les journaux de connexion",
+            "En octobre, une amende de 50 000 euros a été infligée à la société DELTA SAS.",
+            "fr",
+            "cnil",
+        ),
+        (
+            "Nieuwe regels voor camera's in winkels",
+            "Zo kreeg bijvoorbeeld Supermarkt Oost B.V. vorige maand een boete van € 20.000.",
+            "nl",
+            "ap",
+        ),
+        (
+            "Kameraovervåking på arbeidsplassen",
+            "For eksempel fikk Byggmester Nord AS et overtredelsesgebyr på 150 000 kroner.",
+            "no",
+            "datatilsynet-no",
+        ),
+    ],
+)
+def test_guidance_and_examples_announce_nothing(
+    title: str, body: str, language: str, authority: str
+) -> None:
+    assert extract_sanctions(_release(title, body, language, authority)) == []
