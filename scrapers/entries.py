@@ -87,7 +87,10 @@ def parse_date(text: str, language: str, date_format: str | None = None) -> date
             pass
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if iso:
-        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:  # "2022-13-45": a bad date costs its entry's date, not the poll
+            return None
     numeric = re.search(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b", text)
     if numeric:  # European sites write day first
         try:
@@ -106,8 +109,12 @@ def parse_date(text: str, language: str, date_format: str | None = None) -> date
 
 
 def _dateparser(text: str, language: str) -> date | None:
-    parsed = dateparser.parse(
-        text, languages=[language[:2]] if language else None,
-        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                  "REQUIRE_PARTS": ["year"], "RETURN_AS_TIMEZONE_AWARE": False})
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        parsed = dateparser.parse(text, languages=[language[:2]] if language else None,
+                                  settings=settings)  # type: ignore[arg-type]
+    except ValueError:
+        # A language dateparser does not know (a [[sources]] typo): guess the language.
+        parsed = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None

@@ -37,7 +37,7 @@ def parse_feed(
     if parsed.bozo and not parsed.entries:
         reason = clean_text(str(parsed.get("bozo_exception", "")))[:120] or "unreadable"
         raise ParseError(f"Malformed feed at {url}: {reason}")
-    if not parsed.entries and not parsed.feed.get("title") and parsed.version == "":
+    if not parsed.entries and not parsed.feed.get("title") and parsed.get("version", "") == "":
         raise ParseError(f"Not an RSS or Atom feed at {url}")
     entries: list[Entry] = []
     for item in parsed.entries:

@@ -7,12 +7,11 @@ escaping from these entry points is a bug. A few seconds in all: examples are ca
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core.commands import fines_reply
@@ -82,32 +81,10 @@ def feeds(draw: st.DrawFn) -> bytes:
 LISTINGS = [s for s in builtin_sources() if s.kind == "html"]
 
 
-# Two crashes this file found, reported for a fix in scrapers/ (not ours to edit): an
-# impossible ISO date (parse_date raises ValueError: month must be in 1..12) and a body
-# with nothing in it (feedparser's result has no `version`: AttributeError). Each one
-# fails the whole source on every poll. They are pinned below as strict xfails; the fuzz
-# steers around them until then, so that it keeps looking for the next one.
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Crashes this file found, now fixed and kept as regression tests below: an impossible
+# ISO date, an empty body, a source language dateparser does not know, a NaN amount.
 
 
-def _known_crash(content: bytes) -> bool:
-    if not content.strip(b" \t\r\n\x00\xff\xfe\xef\xbb\xbf"):
-        return True
-    texts = [content.decode(encoding, errors="ignore")
-             for encoding in ("utf-8", "utf-16-le", "utf-16-be")]
-    return any(not _valid_iso(found) for text in texts for found in _ISO_DATE.findall(text))
-
-
-def _valid_iso(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-@pytest.mark.xfail(strict=True, raises=(ValueError, AttributeError),
-                   reason="known crash, fix proposed for scrapers/entries.py and feeds.py")
 @pytest.mark.parametrize("content", [
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>x'
     b"</title><link>https://www.cnil.fr/a</link><pubDate>2022-13-45</pubDate></item>"
@@ -121,10 +98,6 @@ def test_known_feed_crashes(content: bytes) -> None:
         pass
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="a [[sources]] language dateparser does not know ('xx') raises "
-                   "ValueError from dateparser on any non-ISO date (fix proposed for "
-                   "scrapers/entries.py _dateparser, or check languages in scrapers/registry.py)")
 def test_unknown_source_language_with_a_written_date() -> None:
     feed = (b'<rss version="2.0"><channel><title>T</title><item><title>x</title>'
             b"<link>https://www.cnil.fr/a</link><pubDate>le 3 mars</pubDate></item>"
@@ -135,7 +108,6 @@ def test_unknown_source_language_with_a_written_date() -> None:
 @FUZZ
 @given(content=feeds(), language=st.sampled_from(["fr", "de", "el", ""]))
 def test_parse_feed_returns_entries_or_a_parse_error(content: bytes, language: str) -> None:
-    assume(not _known_crash(content))
     try:
         entries = parse_feed(content, url="https://example.org/rss.xml", language=language)
     except ParseError as error:
@@ -192,9 +164,6 @@ ARGUMENT = st.one_of(st.none(), NASTY, st.sampled_from(
      "1e400", "nan", "inf", "5,5", "€", "x" * 500]))
 
 
-@pytest.mark.xfail(strict=True, reason="parse_min_eur(nan) returns nan: a NaN never "
-                   "compares, so `value < 0 or value > 1e13` lets it through (fix proposed "
-                   "for bot/core/subscriptions.py); chat JSON cannot carry NaN, callers can")
 def test_parse_min_eur_refuses_nan() -> None:
     with pytest.raises(CommandError):
         parse_min_eur(float("nan"))

@@ -6,6 +6,7 @@ whatever the chat client promised (Discord does not enforce option ranges server
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timedelta
 
@@ -38,7 +39,7 @@ def parse_min_eur(text: str | float | None) -> float | None:
                                f"not {plain(text)[:40]!r}.")
         value = float(match.group(1).replace(",", ".")) * _SCALE[
             (match.group(2) or "").lower() or None]
-    if value < 0 or value > 1e13:
+    if math.isnan(value) or value < 0 or value > 1e13:
         raise CommandError("min_eur must be between 0 and 10,000 billion.")
     return value
 
