@@ -26,13 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.core.commands import Fine, FinesAnswer, clean_query, find_fines  # noqa: E402
+from bot.core.commands import find_fines  # noqa: E402
 from scrapers.extract import normalise_defendant  # noqa: E402
 from scrapers.models import Release, Sanction  # noqa: E402
 from scrapers.registry import builtin_sources, load_authorities  # noqa: E402
 from storage import Archive  # noqa: E402
 from storage.bulk import bulk_load  # noqa: E402
-from storage.fast_lookup import search_fines_fast  # noqa: E402
 
 TARGET_P99_MS = 10.0
 TARGET_COLD_START_S = 0.6
@@ -96,13 +95,6 @@ def synthetic_releases(total: int, companies: int, seed: int = 7
                                  decided, evidence=f"{defendant} was sanctioned.")]
 
 
-def find_fines_fast(archive: Archive, query: str) -> FinesAnswer:
-    """find_fines over the experimental storage.fast_lookup variant."""
-    text = clean_query(query)
-    rows = search_fines_fast(archive, normalise_defendant(text), text)
-    return FinesAnswer(query=text, fines=[Fine.from_row(row) for row in rows])
-
-
 def build(path: Path, decisions: int, companies: int, analyze: bool) -> float:
     """Create the archive at `path`; the seconds the load took."""
     archive = Archive.open(path)
@@ -126,24 +118,20 @@ def percentile(values: list[float], fraction: float) -> float:
 Figures = dict[str, tuple[float, float, int]]
 
 
-def time_lookups(path: Path, runs: int) -> tuple[Figures, Figures]:
-    """Per query: (p50 ms, p99 ms, sanctions found), for find_fines and the variant."""
+def time_lookups(path: Path, runs: int) -> Figures:
+    """Per query: (p50 ms, p99 ms, sanctions found) of find_fines."""
     archive = Archive.open(path)
-    figures: tuple[Figures, Figures] = ({}, {})
+    figures: Figures = {}
     try:
         for label, query in QUERIES.items():
-            answers = []
-            for find, into in ((find_fines, figures[0]), (find_fines_fast, figures[1])):
-                find(archive, query)  # warm the page cache, as a running bot has it
-                times = []
-                for _ in range(runs):
-                    started = time.perf_counter()
-                    answer = find(archive, query)
-                    times.append((time.perf_counter() - started) * 1000)
-                into[label] = (percentile(times, 0.5), percentile(times, 0.99),
-                               len(answer.fines))
-                answers.append(answer.fines)
-            assert answers[0] == answers[1], f"the variant answers {label!r} differently"
+            find_fines(archive, query)  # warm the page cache, as a running bot has it
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                answer = find_fines(archive, query)
+                times.append((time.perf_counter() - started) * 1000)
+            figures[label] = (percentile(times, 0.5), percentile(times, 0.99),
+                              len(answer.fines))
     finally:
         archive.close()
     return figures
@@ -184,16 +172,15 @@ def main() -> int:
             stale.unlink()
         load_seconds = build(path, args.decisions, args.companies, args.analyze)
         size_mb = path.stat().st_size / 1e6
-        lookups, fast = time_lookups(path, args.runs)
+        lookups = time_lookups(path, args.runs)
         cold = time_cold_start(path)
     print(f"Lookups over {args.decisions:,} decisions, {args.companies:,} companies "
           f"({platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores); "
           f"bulk load {load_seconds:.1f} s, {size_mb:.0f} MB")
-    print("| query | found | p50 ms | p99 ms | variant p50 ms | variant p99 ms |\n"
-          "|---|---|---|---|---|---|")
+    print(f"ANALYZEd: {'yes' if args.analyze else 'no'}")
+    print("| query | found | p50 ms | p99 ms |\n|---|---|---|---|")
     for label, (p50, p99, found) in lookups.items():
-        print(f"| {label} | {found} | {p50:.2f} | {p99:.2f} | {fast[label][0]:.2f} "
-              f"| {fast[label][1]:.2f} |")
+        print(f"| {label} | {found} | {p50:.2f} | {p99:.2f} |")
     worst = max(p99 for _p50, p99, _found in lookups.values())
     print(f"worst p99 {worst:.2f} ms (target {TARGET_P99_MS} ms); cold start of "
           f"`dpawatch fines clearview` {cold * 1000:.0f} ms median of {COLD_START_RUNS} "

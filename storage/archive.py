@@ -243,11 +243,12 @@ class Archive(Lookups):
             cursor = self.db.execute(
                 "INSERT INTO decisions (release_id, authority, defendant, defendant_key, kind,"
                 " amount, currency, amount_eur, decision_date, evidence, confidence, note,"
-                " duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duplicate_of, sort_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [release_id, authority, sanction.defendant, key, sanction.kind,
                  sanction.amount, sanction.currency, sanction.amount_eur,
                  _iso(sanction.decision_date), sanction.evidence, sanction.confidence,
-                 sanction.note, duplicate_of])
+                 sanction.note, duplicate_of,
+                 _iso(sanction.decision_date or release.published)])
             assert cursor.lastrowid is not None
             ids.append(cursor.lastrowid)
         return ids

@@ -19,7 +19,8 @@ _RELEASE_COLUMNS = ("source_id", "authority", "url", "guid", "title", "published
                     "summary", "body_text", "fetched_at", "content_hash", "listing_hash",
                     "pdf_links", "is_sanction", "backlog")
 _DECISION_COLUMNS = ("release_id", "authority", "defendant", "defendant_key", "kind", "amount",
-                     "currency", "amount_eur", "decision_date", "evidence", "confidence", "note")
+                     "currency", "amount_eur", "decision_date", "evidence", "confidence", "note",
+                     "sort_date")
 
 
 def bulk_load(archive: Archive, items: Iterable[tuple[Release, Sequence[Sanction]]], *,
@@ -46,7 +47,8 @@ def bulk_load(archive: Archive, items: Iterable[tuple[Release, Sequence[Sanction
             connection.executemany(decision_sql, [
                 [cursor.lastrowid, s.authority or release.authority, s.defendant,
                  defendant_key(s.defendant), s.kind, s.amount, s.currency, s.amount_eur,
-                 _iso(s.decision_date), s.evidence, s.confidence, s.note]
+                 _iso(s.decision_date), s.evidence, s.confidence, s.note,
+                 _iso(s.decision_date or release.published)]
                 for s in sanctions])
             decisions += len(sanctions)
     return releases, decisions

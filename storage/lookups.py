@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.matching import fts_phrase, key_matches
+from storage.matching import KeyIndex, fts_phrase, key_matches
 
 Row = dict[str, Any]
 
@@ -28,6 +28,11 @@ class Lookups:
     """Read-side functions over the archive's database."""
 
     db: Database
+    # The names to match, read again only when the file changed (ours or another
+    # process's write): reading and preparing thousands of keys per query cost more
+    # than the query itself.
+    _names_stamp: tuple[int, int] = (-1, -1)
+    _names: tuple[KeyIndex, dict[str, str]] = (KeyIndex([]), {})
 
     def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
         return list(self.db.query(sql, params))
@@ -44,8 +49,21 @@ class Lookups:
 
     def defendant_keys(self) -> list[str]:
         """Every folded defendant name in the archive."""
-        return [row["k"] for row in self._rows(
-            "SELECT DISTINCT defendant_key AS k FROM decisions WHERE defendant_key != ''")]
+        return list(self._name_index()[0].keys)
+
+    def _name_index(self) -> tuple[KeyIndex, dict[str, str]]:
+        """Defendant keys and aliases (alias key -> company key), cached until a write."""
+        connection = self.db.conn
+        stamp = (int(connection.execute("PRAGMA data_version").fetchone()[0]),
+                 connection.total_changes)
+        if stamp != self._names_stamp:
+            keys = [row["k"] for row in self._rows(
+                "SELECT DISTINCT defendant_key AS k FROM decisions WHERE defendant_key != ''")]
+            aliases = {r["alias_key"]: r["company_key"] for r in self._rows(
+                "SELECT alias_key, company_key FROM company_aliases")}
+            names = sorted(set(keys) | set(aliases) | set(aliases.values()))
+            self._names, self._names_stamp = (KeyIndex(names), aliases), stamp
+        return self._names
 
     def search_fines(self, query_key: str, query_text: str, *, authority: str | None = None,
                      since: date | None = None, limit: int = 200) -> list[Row]:
@@ -59,25 +77,37 @@ class Lookups:
         where, params = self._filters(authority, since)
         if keys:
             marks = ", ".join("?" * len(keys))
-            return self._rows(
-                f"SELECT * FROM fines WHERE defendant_key IN ({marks}){where} "
-                "ORDER BY coalesce(decision_date, published) DESC, decision_id DESC LIMIT ?",
+            ids = self._rows(
+                f"SELECT id FROM decisions WHERE defendant_key IN ({marks}) "
+                f"AND duplicate_of IS NULL{where} ORDER BY sort_date DESC, id DESC LIMIT ?",
                 [*keys, *params, limit])
-        phrase = fts_phrase(query_text)
-        if phrase is None:
+        else:
+            phrase = fts_phrase(query_text)
+            if phrase is None:
+                return []
+            # CROSS JOIN: start from the few releases the index found, never from a walk of
+            # every decision by date that tests each one against the match.
+            ids = self._rows(
+                "SELECT id FROM (SELECT rowid AS found FROM releases_fts "
+                "WHERE releases_fts MATCH ?) CROSS JOIN decisions ON release_id = found "
+                f"WHERE duplicate_of IS NULL{where} ORDER BY sort_date DESC, id DESC LIMIT ?",
+                [phrase, *params, limit])
+        return self._fines_in_order([row["id"] for row in ids])
+
+    def _fines_in_order(self, decision_ids: list[int]) -> list[Row]:
+        """`fines` rows for these decisions, in this order. Choosing the ids first keeps the
+        per-row `urls` list to the rows shown, not every row that matched."""
+        if not decision_ids:
             return []
-        return self._rows(
-            "SELECT * FROM fines WHERE release_id IN (SELECT rowid FROM releases_fts "
-            f"WHERE releases_fts MATCH ?){where} "
-            "ORDER BY coalesce(decision_date, published) DESC, decision_id DESC LIMIT ?",
-            [phrase, *params, limit])
+        marks = ", ".join("?" * len(decision_ids))
+        rows = {row["decision_id"]: row for row in self._rows(
+            f"SELECT * FROM fines WHERE decision_id IN ({marks})", decision_ids)}
+        return [rows[i] for i in decision_ids if i in rows]
 
     def company_keys(self, query_key: str) -> list[str]:
         """Every defendant key of the companies the folded query names, aliases included."""
-        aliases = {r["alias_key"]: r["company_key"] for r in self._rows(
-            "SELECT alias_key, company_key FROM company_aliases")}
-        names = set(self.defendant_keys()) | set(aliases) | set(aliases.values())
-        matched = {key for key in names if key_matches(query_key, key)}
+        index, aliases = self._name_index()
+        matched = set(index.matching(query_key))
         companies = {aliases.get(key, key) for key in matched}
         return sorted(matched | companies
                       | {alias for alias, company in aliases.items() if company in companies})
@@ -127,25 +157,29 @@ class Lookups:
 
     def latest_fines(self, *, authority: str | None = None, limit: int = 10) -> list[Row]:
         """The newest sanctions by publication date."""
-        where, params = self._filters(authority, None)
-        return self._rows(
-            f"SELECT * FROM fines WHERE 1=1{where} "
-            "ORDER BY published DESC, decision_id DESC LIMIT ?", [*params, limit])
+        where = " AND d.authority = ?" if authority else ""
+        ids = self._rows(
+            "SELECT d.id FROM decisions d JOIN releases r ON r.id = d.release_id "
+            f"WHERE d.duplicate_of IS NULL{where} ORDER BY r.published DESC, d.id DESC "
+            "LIMIT ?", [*([authority] if authority else []), limit])
+        return self._fines_in_order([row["id"] for row in ids])
 
     def stats(self, *, year: int | None = None, authority: str | None = None,
               top: int = 5) -> dict[str, Any]:
         """Totals per authority and the largest sanctions, for a year or all time."""
         where, params = self._filters(authority, None)
         if year is not None:
-            where += " AND substr(coalesce(decision_date, published), 1, 4) = ?"
+            where += " AND substr(sort_date, 1, 4) = ?"
             params.append(str(year))
         per_authority = self._rows(
             f"SELECT authority, count(*) AS sanctions, sum(amount_eur) AS total_eur "
-            f"FROM fines WHERE 1=1{where} GROUP BY authority ORDER BY total_eur DESC", params)
+            f"FROM decisions WHERE duplicate_of IS NULL{where} GROUP BY authority "
+            "ORDER BY total_eur DESC", params)
         largest = self._rows(
-            f"SELECT * FROM fines WHERE amount_eur IS NOT NULL{where} "
-            "ORDER BY amount_eur DESC LIMIT ?", [*params, top])
-        return {"per_authority": per_authority, "largest": largest}
+            f"SELECT id FROM decisions WHERE duplicate_of IS NULL AND amount_eur IS NOT NULL"
+            f"{where} ORDER BY amount_eur DESC LIMIT ?", [*params, top])
+        return {"per_authority": per_authority,
+                "largest": self._fines_in_order([row["id"] for row in largest])}
 
     def authority_labels(self) -> dict[str, str]:
         """A short label per authority id, for messages: "CNIL (FR)"."""
@@ -173,6 +207,6 @@ class Lookups:
             clauses.append(" AND authority = ?")
             params.append(authority)
         if since:
-            clauses.append(" AND coalesce(decision_date, published) >= ?")
+            clauses.append(" AND sort_date >= ?")
             params.append(since.isoformat())
         return "".join(clauses), params

@@ -6,7 +6,7 @@ Keys are names already folded for matching (lower case, no accents, no legal for
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # Below this many characters a fuzzy match finds too much ("ab" is close to everything).
 _FUZZY_MIN_LENGTH = 5
@@ -34,6 +34,33 @@ def key_matches(query_key: str, key: str) -> bool:
     # that the release split ("meta platforms" vs "metaplatforms ireland").
     head = compact_key[: len(compact_query)]
     return fuzz.ratio(compact_query, head) >= _FUZZY_CUTOFF
+
+
+class KeyIndex:
+    """Many folded names prepared once, matched by the same rules as `key_matches`."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self._compact = [key.replace(" ", "") for key in keys]
+        self._words = [key.split() for key in keys]
+
+    def matching(self, query_key: str) -> list[str]:
+        """The keys `key_matches(query_key, key)` accepts, in index order."""
+        query_words = query_key.split()
+        if not query_words:
+            return []
+        compact_query = "".join(query_words)
+        found = {
+            index for index, compact in enumerate(self._compact)
+            if compact.startswith(compact_query)
+            or all(any(word.startswith(q) for word in self._words[index]) for q in query_words)
+        }
+        if len(compact_query) >= _FUZZY_MIN_LENGTH:
+            heads = [compact[: len(compact_query)] for compact in self._compact]
+            found.update(index for _head, _score, index in process.extract(
+                compact_query, heads, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
+                limit=None))
+        return [self.keys[index] for index in sorted(found) if self.keys[index]]
 
 
 def fts_phrase(text: str) -> str | None:
