@@ -105,12 +105,18 @@ class Dispatcher:
         if self._labels is None:
             self._labels = self.archive.authority_labels()
         correction = delivery.action == "edit"
+        to_edit = None
+        if correction:
+            to_edit, post_pending = self.archive.outbox.message_to_edit(delivery)
+            if post_pending:  # the first alert is not out yet: the correction waits for it
+                result.waiting += 1
+                return False
         reply = alert_reply(delivery.release, delivery.decisions, self._labels,
                             correction=correction)
         try:
-            if correction and delivery.message_id:
-                await sender.edit(delivery.subscription, reply, delivery.message_id)
-                message_id: str | None = delivery.message_id
+            if to_edit:
+                await sender.edit(delivery.subscription, reply, to_edit)
+                message_id: str | None = to_edit
             else:
                 message_id = await sender.post(delivery.subscription, reply, delivery.nonce)
         except SendFailure as failure:

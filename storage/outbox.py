@@ -33,7 +33,6 @@ class Delivery:
     subscription: Row
     release: Row
     decisions: list[Row]  # those the subscription wants, in release order
-    message_id: str | None  # for an edit: the message posted before
 
 
 class Outbox:
@@ -175,15 +174,22 @@ class Outbox:
                 "ORDER BY id", [row["release_id"]])
             shown = Filters.from_row(sub).matching_decisions(release, decisions, country_of)
             due.append(Delivery(row["id"], row["action"], row["nonce"], row["attempts"], sub,
-                                release, shown, self._posted_message(row)))
+                                release, shown))
         return due
 
-    def _posted_message(self, row: Row) -> str | None:
-        found = self._rows(
-            "SELECT message_id FROM deliveries WHERE subscription_id = ? AND release_id = ? "
-            "AND status = 'sent' AND message_id IS NOT NULL ORDER BY revision DESC LIMIT 1",
-            [row["subscription_id"], row["release_id"]])
-        return found[0]["message_id"] if found else None
+    def message_to_edit(self, delivery: Delivery) -> tuple[str | None, bool]:
+        """For a correction: the message posted for its release in its channel, and whether
+        an earlier delivery of that release there is still pending (then the edit waits).
+
+        Asked at send time, not when the round began: the post may have gone out a moment
+        ago in the same round.
+        """
+        earlier = self._rows(
+            "SELECT status, message_id FROM deliveries WHERE subscription_id = ? AND "
+            "release_id = ? AND id < ? ORDER BY id",
+            [delivery.subscription["id"], delivery.release["id"], delivery.id])
+        posted = [r["message_id"] for r in earlier if r["status"] == "sent" and r["message_id"]]
+        return (posted[-1] if posted else None), any(r["status"] == "pending" for r in earlier)
 
     def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None:
         """Record a delivery as done, with the platform's id for its message."""

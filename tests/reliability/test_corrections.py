@@ -61,8 +61,6 @@ async def alerts_after_an_outage_and_a_correction(fake: FakeDiscord, archive: Ar
     return [m for m in fake.messages.values() if m["kind"] == "webhook"]
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: an edit queued while its post is pending "
-                   "is posted as a second message (fix in bot/dispatch.py, storage/outbox.py)")
 async def test_a_correction_before_the_first_send_is_one_edited_message(
         fake: FakeDiscord, archive: Archive, now: datetime) -> None:
     messages = await alerts_after_an_outage_and_a_correction(fake, archive, now,

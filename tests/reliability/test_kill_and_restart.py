@@ -34,8 +34,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from storage import Archive
 from storage.filters import Filters
 from tests.reliability.sites import ChangingSites, Fact, LiveSite, release_url, write_config
@@ -296,19 +294,15 @@ async def test_fifty_kills_lose_nothing_and_send_nothing_twice(tmp_path: Path) -
               f"{sum((o.hits for o in outcomes), Counter())}; {resent} posts resent after a "
               f"kill; changes: {[o.changes for o in outcomes]}")
         assert resent > 0  # the nonce path was taken
-        known_bug: set[tuple[str, str]] = set()
         for harness, outcome in zip(harnesses, outcomes, strict=True):
             assert any(c.startswith("corrected") for c in outcome.changes)
             assert sum(c.startswith("published") for c in outcome.changes) >= 6
             archive = harness.archive()
             try:
                 check_archive(harness, archive)
-                known_bug |= check_messages(harness, archive)
+                check_messages(harness, archive)
             finally:
                 archive.close()
-    if known_bug:
-        pytest.xfail(f"corrections posted as a second message (known bug, see "
-                     f"test_corrections.py): {sorted(known_bug)}")
 
 
 def resends(fake: FakeDiscord) -> int:
@@ -334,8 +328,8 @@ def check_archive(harness: Harness, archive: Archive) -> None:
 
 
 def edits_posted_anew(archive: Archive) -> set[tuple[str, str]]:
-    """(channel, release URL) whose correction was posted as a second message: the known
-    bug of test_corrections.py (an edit whose post was still pending when it was queued)."""
+    """(channel, release URL) whose correction was posted as a second message instead of
+    editing the first (test_corrections.py pins the case that once did this)."""
     first_post: dict[tuple[int, int], str] = {}
     anew: set[tuple[str, str]] = set()
     subscriptions = {s["id"]: s for s in archive.db.table("subscriptions").rows}
@@ -349,17 +343,16 @@ def edits_posted_anew(archive: Archive) -> set[tuple[str, str]]:
     return anew
 
 
-def check_messages(harness: Harness, archive: Archive) -> set[tuple[str, str]]:
+def check_messages(harness: Harness, archive: Archive) -> None:
     """Exactly one message per (channel, release) that should alert; corrections edited it.
 
-    Returns the duplicates explained by the known edit-posted-anew bug (the test reports
-    them as xfail once every other check passed); any other duplicate fails here.
+    Any duplicate fails here.
     """
     fake = harness.fake
     messages = fake.channel_messages()
     got = Counter((m["channel_id"], message_release(m)) for m in messages)
-    known_bug = edits_posted_anew(archive)
-    assert [key for key, count in got.items() if count > 1 and key not in known_bug] == []
+    assert edits_posted_anew(archive) == set(), "a correction was posted as a new message"
+    assert [key for key, count in got.items() if count > 1] == []
     expected = {(channel_id, release_url(live.origin, fact))
                 for live, fact in harness.sites.facts() for channel_id in CHANNELS
                 if fact not in live.spec.backlog and wanted_by(channel_id, live, fact)}
@@ -370,11 +363,10 @@ def check_messages(harness: Harness, archive: Archive) -> set[tuple[str, str]]:
                  if fact.corrected}
     for message in messages:
         fact = corrected.get(message_release(message))
-        if fact is None or (message["channel_id"], message_release(message)) in known_bug:
+        if fact is None:
             continue
         path = rf"/channels/{message['channel_id']}/messages/{message['id']}"
         assert fake.sent("PATCH", path), f"correction of {fact.slug} was not an edit"
         shown = message["content"] + " ".join(e.get("title", "") + e.get("description", "")
                                               for e in message["embeds"])
         assert message["content"].startswith("Corrected:") or fact.title in shown
-    return known_bug

@@ -94,7 +94,7 @@ def test_a_corrected_release_edits_the_posted_message(archive: Archive, now: dat
     archive.outbox.mark_sent(first.id, "m-1", now)
     archive_release(archive, now, CLEARVIEW_FINE, body="Amende de 20 millions.")
     [edit] = archive.outbox.due(now)
-    assert edit.action == "edit" and edit.message_id == "m-1"
+    assert edit.action == "edit" and archive.outbox.message_to_edit(edit) == ("m-1", False)
     assert edit.decisions[0]["amount"] == 20e6
     assert edit.nonce != first.nonce
 
