@@ -98,7 +98,7 @@ async def _list(source: Source, fetcher: Fetcher, validators: Mapping[str, Valid
         _refuse_challenge(result)
         entries = parse_feed(result.content, url=result.url, language=source.language,
                              content_type=result.headers.get("content-type", ""))
-        return _Listing(entries, kept)
+        return _Listing(_first_of_each_url(entries), kept)
     entries: list[Entry] = []
     kept: dict[str, Validators] = {}
     for page, url in enumerate(page_urls(source.url, source.options, max_pages), start=1):
@@ -109,11 +109,23 @@ async def _list(source: Source, fetcher: Fetcher, validators: Mapping[str, Valid
             if page == 1:
                 return _Listing([], kept, not_modified=True)
             continue
-        entries += [e for e in page_entries if e.url not in {x.url for x in entries}]
+        entries = _first_of_each_url([*entries, *page_entries])
         if since and page_entries and all(e.published and e.published < since
                                           for e in page_entries):
             break  # backfill reached releases older than asked for
     return _Listing(entries, kept)
+
+
+def _first_of_each_url(entries: list[Entry]) -> list[Entry]:
+    """One entry per URL: a feed that lists a release twice must not archive it twice
+    (nor make the second copy look like a correction of the first)."""
+    seen: set[str] = set()
+    unique = []
+    for entry in entries:
+        if entry.url not in seen:
+            seen.add(entry.url)
+            unique.append(entry)
+    return unique
 
 
 async def _list_page(source: Source, fetcher: Fetcher, url: str, page: int,

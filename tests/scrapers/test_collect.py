@@ -157,3 +157,13 @@ async def test_one_broken_source_does_not_stop_the_others(site: FakeSite,
                                       for s in [*healthy, broken]))
     assert [h.status for h in harvests] == ["ok", "ok", "ok", "failed"]
     assert harvests[-1].error == f"HTTP 503 from {broken.url}"
+
+
+async def test_a_release_listed_twice_in_a_feed_is_read_once(site: FakeSite,
+                                                            fetcher: Fetcher) -> None:
+    twice = FEED.replace("</channel>", '<item><title>Amende de 10 000 euros</title>'
+                         "<link>{base}/a1</link></item></channel>")
+    origin = await serve_feed(site, twice)
+    harvest = await collect(rss_source(origin), fetcher, validators={}, known={})
+    assert sorted(r.url for r in harvest.releases) == [f"{origin}/a1", f"{origin}/a2"]
+    assert site.count(f"{origin}/a1") == 1
