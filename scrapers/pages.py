@@ -27,6 +27,8 @@ CHROME_SELECTORS: tuple[str, ...] = (
     "[class*=see-also]", "[class*=read-more]", "[class*=more-news]", "[class*=teaser-list]",
 )
 
+# A paragraph ending with a colon, then a list: "...the following fines:</p><ul>".
+_INTRODUCED_LIST = re.compile(r":\s*(?:</[a-z]+>\s*)*</p>\s*<(?:ul|ol)\b", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "dd", "dt",
                "div", "section", "article", "table", "br")
@@ -145,4 +147,36 @@ def extract_page(
             for node in fallback.select(chrome):
                 node.decompose()
         text = _block_text(fallback)
+    elif _INTRODUCED_LIST.search(html):  # the cheap test first: most pages have no such list
+        text = _with_introduced_lists(BeautifulSoup(html, "lxml"), text)
     return Page(title=title, text=text.strip(), pdf_links=pdfs)
+
+
+def _with_introduced_lists(soup: BeautifulSoup, text: str) -> str:
+    """`text` with the bulleted lists trafilatura left out put back.
+
+    With favor_precision, trafilatura sometimes drops a short <ul> between two paragraphs
+    it keeps, and with it the fines a release lists ("the following fines: - A - B"). A
+    list counts as the article's when the paragraph right before it introduces it (ends
+    with a colon) and is in `text`; it goes back, one "- item" line each, after that
+    paragraph.
+    """
+    chrome = set(map(id, soup.select(", ".join(CHROME_SELECTORS))))
+    for listing in soup.find_all(["ul", "ol"]):
+        if any(id(parent) in chrome for parent in (listing, *listing.parents)):
+            continue
+        items = [" ".join(li.get_text(" ").split()) for li in listing.find_all("li")]
+        items = [item for item in items if item]
+        if not items or any(item[:40] in text for item in items):
+            continue  # empty, or already in the text
+        before = listing.find_previous_sibling()
+        if not isinstance(before, Tag) or before.name != "p":
+            continue
+        lead = " ".join(before.get_text(" ").split())
+        at = text.find(lead[:50]) if len(lead) >= 20 and lead.endswith(":") else -1
+        if at < 0:
+            continue
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        text = text[:end] + "".join(f"\n- {item}" for item in items) + text[end:]
+    return text

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from scrapers.extract import extract_sanctions
-from scrapers.extract.pipeline import with_dropped_lists
 from scrapers.models import Release
 
 
@@ -121,22 +120,3 @@ def test_list_rows_take_their_introduction_kind(
     title: str, body: str, language: str, authority: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert _triples(_release(title, body, language, authority)) == expected
-
-
-def test_a_list_the_page_extractor_dropped_is_put_back_after_its_introduction() -> None:
-    html = (
-        "<html><body><nav><p>Meniu:</p><ul><li>Acasă</li></ul></nav><div>"
-        "<p>În luna martie au fost aplicate următoarele amenzi:</p>"
-        "<ul><li><b>Delta Retail SRL</b> – amendă de 24.500 lei;</li></ul>"
-        "<p>Operatorii pot contesta procesele-verbale.</p></div></body></html>"
-    ).encode()
-    text = (
-        "În luna martie au fost aplicate următoarele amenzi:\n"
-        "Operatorii pot contesta procesele-verbale."
-    )
-    restored = with_dropped_lists(html, text)
-    assert restored.splitlines() == [
-        "În luna martie au fost aplicate următoarele amenzi:",
-        "- Delta Retail SRL – amendă de 24.500 lei;",
-        "Operatorii pot contesta procesele-verbale.",
-    ]
