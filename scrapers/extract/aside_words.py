@@ -67,3 +67,24 @@ APPEAL_RIGHT: Cues = {
     "cs": ("rozklad", "odvola", "napad"),
     "fi": ("valitta", "valitus", "muutoksenha"),
 }
+# A court's ruling named as such: with a court in the title, the release is about the
+# ruling (on an earlier sanction), not a sanction of its own.
+RULING: Cues = {
+    "en": ("judgment", "judgement", "ruling", "ruled", "rules that", "decided that"),
+    "fr": ("arrêt\\b", "jugement", "a jugé", "décision du conseil", "statue"),
+    "it": ("sentenza", "ordinanza della", "ha stabilito"),
+    "es": ("sentencia", "fallo\\b", "anula", "confirma"),
+    "pt": ("acórdão", "sentença", "decidiu"),
+    "el": ("απόφαση του", "αποφάσισε"),
+    "nl": ("uitspraak", "arrest\\b", "vonnis"),
+    "de": ("urteil", "beschluss des", "entschieden", "entscheidet"),
+    "sv": ("dom\\b", "domen", "avgörande"),
+    "no": ("dom\\b", "dommen", "kjennelse"),
+    # Danish fines are imposed by the courts: "Dom i sagen om X" IS the sanction.
+    "da": (),
+    "pl": ("wyrok", "orzeczeni", "orzekł"),
+    "ro": ("hotărâr", "decizia instanței", "sentinț"),
+    "hr": ("presud", "odluk suda"),
+    "cs": ("rozsud", "rozhodl"),
+    "fi": ("tuomio", "ratkaisu", "päätti"),
+}

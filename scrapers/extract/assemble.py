@@ -250,14 +250,16 @@ def _merge(
             authority=decider,
             note=note,
         )
-    return [_without_approximation(s) for s in seen.values()]
+    return [s for s in seen.values() if not _approximate_only(s)]
 
 
-def _without_approximation(sanction: Sanction) -> Sanction:
-    """No amount for "more than £7.5m" when no exact figure is stated: it is not known."""
-    if sanction.amount is None or not sanction.note.startswith("approximate"):
-        return sanction
-    return replace(sanction, amount=None, amount_eur=None)
+def _approximate_only(sanction: Sanction) -> bool:
+    """True for a fine known only as "more than £7.5m": its exact sum is never stated, and
+    a fine without its sum (or one the headline rounds for another party) alerts nobody
+    usefully, so the release yields nothing rather than a sum-less fine."""
+    return sanction.kind in ("fine", "periodic_penalty") and sanction.note.startswith(
+        "approximate"
+    )
 
 
 def _twin(

@@ -71,8 +71,15 @@ def is_recap_genre(sentences: list[Sentence], language: str) -> bool:
 def is_review_of_earlier_sanction(sentences: list[Sentence], language: str) -> bool:
     """A court (or appeal board) upholding, reducing or annulling an earlier sanction."""
     lead = " ".join(s.text for s in sentences[:2])
+    if cue("COURT", language).search(lead) and cue("APPEAL_OUTCOME", language).search(lead):
+        return True
+    # A title naming a court and its ruling ("Urteil des Gerichtshofs zu Bußgeldern"): the
+    # release reports the ruling, whatever the court did to the earlier fine.
+    title = sentences[0].text if sentences else ""
     return bool(
-        cue("COURT", language).search(lead) and cue("APPEAL_OUTCOME", language).search(lead)
+        cue("COURT", language).search(title)
+        and (cue("RULING", language).search(title) or cue("APPEAL_OUTCOME", language).search(title))
+        and not cue("APPEAL_RIGHT", language).search(title)
     )
 
 

@@ -1,0 +1,115 @@
+"""Precision on text nobody tuned for: rules that refuse rather than guess, one table of
+our own invented sentences per class of error, in several languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scrapers.extract import extract_sanctions
+from scrapers.models import Release, Sanction
+
+
+def _found(title: str, body: str, language: str, authority: str) -> list[Sanction]:
+    return extract_sanctions(
+        Release(
+            source_id="test",
+            authority=authority,
+            url="https://example.org/r",
+            title=title,
+            language=language,
+            published=date(2024, 6, 1),
+            body_text=body,
+        )
+    )
+
+
+def _rows(found: list[Sanction]) -> set[tuple[str, str, float | None, str | None]]:
+    return {(s.defendant, s.kind, s.amount, s.currency) for s in found}
+
+
+# Class 3: a fine whose sum cannot be tied to the party is no sanction (no "fine, None,
+# EUR"); a sentence recalling a fine whose sum was given for another party adds nothing.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Sanzioni a Delta Mobile S.p.A. e Sigma Rete S.p.A.",
+            "Il Garante ha inflitto a Delta Mobile S.p.A. una sanzione di 2.400.000 euro. "
+            "Con questi provvedimenti prosegue l'azione del Garante, che aveva già portato a "
+            "una sanzione di oltre 9 milioni di euro nei confronti di un altro operatore.",
+            "it",
+            "garante",
+            {("Delta Mobile S.p.A.", "fine", 2_400_000.0, "EUR")},
+        ),
+        (
+            "Bußgeld gegen die Nordstern Wohnen GmbH",
+            "Die Behörde hat gegen die Nordstern Wohnen GmbH ein Bußgeld in Höhe von "
+            "120.000 Euro verhängt. Gegen die Muttergesellschaft wurde ein Bußgeld von rund "
+            "1 Million Euro festgesetzt.",
+            "de",
+            "hmbbfdi",
+            {("Nordstern Wohnen GmbH", "fine", 120_000.0, "EUR")},
+        ),
+        (
+            "Amende de plus de 3 millions d'euros pour la société Orbis Data",
+            "La formation restreinte a sanctionné la société Orbis Data pour des manquements "
+            "à la sécurité des données.",
+            "fr",
+            "cnil",
+            set(),
+        ),
+    ],
+)
+def test_a_fine_without_its_sum_is_no_sanction(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[object, ...]]
+) -> None:
+    found = _found(title, body, language, authority)
+    assert {r for r in _rows(found) if r[1] in ("fine", "periodic_penalty")} == expected
+    assert all(s.amount is not None for s in found if s.kind in ("fine", "periodic_penalty"))
+
+
+# Class 4: a release about a court's ruling on an earlier fine announces nothing new, not
+# even an order, whether the court annuls, upholds or reduces it.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority"),
+    [
+        (
+            "Urteil des Gerichtshofs der Europäischen Union zu Bußgeldern gegen Unternehmen",
+            "Der Gerichtshof hat heute entschieden, dass ein Bußgeld gegen ein Unternehmen nur "
+            "bei schuldhaftem Verstoß verhängt werden darf. Gegen die Albis Immobilien AG war "
+            "ein Bußgeld in Höhe von 9.200.000 Euro festgesetzt worden. Das Landgericht muss "
+            "nun erneut entscheiden und kann die Löschung der Daten anordnen.",
+            "de",
+            "bfdi",
+        ),
+        (
+            "Le Conseil d'État confirme la sanction prononcée contre la société Veloce",
+            "Par une décision du 3 mai 2024, le Conseil d'État a rejeté la requête de la "
+            "société Veloce contre l'amende de 250 000 euros et l'injonction de mise en "
+            "conformité prononcées par la CNIL.",
+            "fr",
+            "cnil",
+        ),
+        (
+            "Court of Appeal reduces the penalty imposed on Marlow Retail Ltd",
+            "The Court of Appeal has reduced the monetary penalty imposed on Marlow Retail Ltd "
+            "from £500,000 to £250,000. The court ordered Marlow Retail Ltd to pay the "
+            "Commissioner's costs.",
+            "en",
+            "ico",
+        ),
+        (
+            "El Tribunal Supremo anula la multa de 600.000 euros a Rutas Aéreas, S.A.",
+            "La Sala ha anulado la sanción que la Agencia impuso a Rutas Aéreas, S.A. en 2021 "
+            "y ha ordenado la devolución del importe.",
+            "es",
+            "aepd",
+        ),
+    ],
+)
+def test_a_ruling_on_an_earlier_fine_is_no_new_sanction(
+    title: str, body: str, language: str, authority: str
+) -> None:
+    assert _found(title, body, language, authority) == []
