@@ -41,6 +41,10 @@ class PollingSchedule:
             self.inflight.add(task)  # type: ignore[arg-type]
         try:
             await self.poll(source, datetime.now(UTC))
+        except asyncio.CancelledError:
+            # A stop that outlasted the grace period: this poll's fetches are dropped (its
+            # archive transaction never began, or rolled back), and the next run redoes it.
+            log.info("poll of %s stopped before it finished", source.id)
         finally:
             if task is not None:
                 self.inflight.discard(task)  # type: ignore[arg-type]

@@ -337,7 +337,7 @@ class Fetcher:
                                           {"User-Agent": self.user_agent}, tally)
             except FetchError as error:
                 # An unreachable or oversized robots.txt tells us nothing: allowed.
-                log.info("robots.txt of %s unavailable (%s): allowed", origin, error)
+                log.debug("robots.txt of %s unavailable (%s): allowed", origin, error)
                 return rules_from_response(None, "")
             finally:
                 gate.last_request = time.monotonic()

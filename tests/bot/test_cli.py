@@ -18,7 +18,7 @@ from scrapers.models import Harvest, Release, Sanction
 from scrapers.registry import builtin_sources, load_authorities
 from storage import Archive
 from tests.bot.test_pipeline import FINE, OLD_NEWS, cnil_like_site
-from tests.support.fakesite import FakeSite
+from tests.support.fakesite import FakeSite, Reply
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
@@ -141,10 +141,14 @@ def test_sources_lists_every_builtin_source(config: str,
 async def test_run_polls_prints_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     async with FakeSite() as site:
         source = await cnil_like_site(site, OLD_NEWS, FINE)
+        # A second source that never answers in time: a poll still under way at the stop.
+        slow = await site.serve_routes({"/rss.xml": Reply(delay=8)})
         config = tmp_path / "dpawatch.toml"
         config.write_text(
             f'[storage]\npath = "{tmp_path / "run.db"}"\n'
             "[polling]\nbuiltin_sources = false\nmin_delay_seconds = 0.0\njitter_seconds = 0\n"
+            f'[[sources]]\nid = "test-slow"\nauthority = "ico"\ncountry = "GB"\n'
+            f'language = "en"\nkind = "rss"\nurl = "{slow}/rss.xml"\n'
             f'[[sources]]\nid = "test-cnil"\nauthority = "cnil"\ncountry = "FR"\n'
             f'language = "fr"\nkind = "rss"\nurl = "{source.url}"\n')
         process = await asyncio.create_subprocess_exec(
@@ -168,6 +172,7 @@ async def test_run_polls_prints_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
         assert "test-cnil: 2 new" in output
         assert output.rstrip().endswith("dpawatch: stopped.")
         assert "Traceback" not in err.decode()
+        assert "poll of test-slow stopped before it finished" in err.decode()
 
 
 async def test_backfill_archives_as_backlog_and_resumes_without_refetching(
