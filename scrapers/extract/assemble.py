@@ -257,9 +257,7 @@ def _approximate_only(sanction: Sanction) -> bool:
     """True for a fine known only as "more than £7.5m": its exact sum is never stated, and
     a fine without its sum (or one the headline rounds for another party) alerts nobody
     usefully, so the release yields nothing rather than a sum-less fine."""
-    return sanction.kind in ("fine", "periodic_penalty") and sanction.note.startswith(
-        "approximate"
-    )
+    return sanction.kind in ("fine", "periodic_penalty") and sanction.note.startswith("approximate")
 
 
 def _twin(

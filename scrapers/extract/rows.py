@@ -19,6 +19,7 @@ from scrapers.extract.context import sentence_disqualified
 from scrapers.extract.cues import cue
 from scrapers.extract.defendants import Candidate
 from scrapers.extract.measures import Found
+from scrapers.extract.parties import PARTY_HEADER, names_measure, names_party
 from scrapers.extract.sentences import Sentence
 
 # A currency written in a header: "Fine (€)", "Bøde (kr.)", "Kara (zł)", "Pokuta (Kč)".
@@ -30,6 +31,12 @@ _HEADER_CURRENCY = re.compile(
 _SEPARATOR_ROW = re.compile(r"^\|[\s:|-]+\|$")
 # A bullet, then the row's label up to a dash or a colon: "- Matkatoimisto – 6 500 euroa".
 _BULLET_ROW = re.compile(r"^[-•*·–]\s+(?P<label>[^:–—]{2,120}?)\s*(?:[–—:]|\s-)\s")
+# A statutory scale announced as such: its rows are bands, not sanctions imposed.
+_SCALE = re.compile(
+    r"(?<!\w)(?:scale|band|tariff|barème|bareme|grille|escala|baremo|tabela|scala|"
+    r"bußgeldkatalog|staffel|schaal|skala|taryf|stupnic|asteikko)",
+    re.I,
+)
 # How many sentences a list may run after its introducing line.
 _LIST_REACH = 12
 
@@ -71,6 +78,8 @@ def _table_found(
     """The sums of one table, each with its row's first cell as defendant."""
     header: list[str] = []
     body = rows
+    if _SCALE.search(intro) or _SCALE.search(rows[0].text):
+        return []  # a statutory scale: bands of fines, not fines imposed
     if len(rows) > 1 and _SEPARATOR_ROW.match(rows[1].text.replace(" ", "")):
         header, body = _cells(rows[0].text), rows[2:]
     found: list[Found] = []
@@ -81,12 +90,22 @@ def _table_found(
         label = cells[0]
         if not label or cue("TOTAL", language).search(label) or parse_amount(label, language):
             continue  # a total row, or a row without a name
+        # A row labelled by the measure ("Bestuurlijke boete") is the release's defendant's;
+        # any other label must name a party (not a provision, a category, a year).
+        by_measure = names_measure(label, language)
+        party_column = bool(header) and PARTY_HEADER.search(header[0]) is not None
+        if not by_measure and not names_party(label, language, party_column):
+            continue
         for column, cell in enumerate(cells[1:], start=1):
             title = header[column] if column < len(header) else ""
             money = _money_in_cell(cell, title, language)
             if money is None:
                 continue
-            kind = _kind_named(title, language) or _kind_named(intro, language)
+            kind = (
+                _kind_named(label, language)
+                if by_measure
+                else _kind_named(title, language) or _kind_named(intro, language)
+            )
             if kind is None or sentence_disqualified(intro, language, published):
                 continue
             # The sum's place in the row text, so that the evidence and dates stay the row's.
@@ -100,7 +119,7 @@ def _table_found(
                 money.scaled,
             )
             start = row.text.find(label)
-            name = Candidate(label, start, start + len(label), strong=True)
+            name = None if by_measure else Candidate(label, start, start + len(label), strong=True)
             found.append(Found(kind, row, placed, money.currency or home, name))
             break  # one sum per row: a second money column is a rate or an equivalent
     return found
@@ -125,6 +144,8 @@ def _list_found(
     if money.currency is None and not money.scaled:
         return None
     label = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("label")).strip()
+    if not names_party(label, language) or _SCALE.search(intro):
+        return None  # "Large undertakings – €2m" under "the scale of fines": a band
     start = match.start("label")
     name = Candidate(label, start, start + len(label), strong=True)
     return Found(kind, row, money, money.currency or home, name)

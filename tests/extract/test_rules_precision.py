@@ -113,3 +113,110 @@ def test_a_ruling_on_an_earlier_fine_is_no_new_sanction(
     title: str, body: str, language: str, authority: str
 ) -> None:
     assert _found(title, body, language, authority) == []
+
+
+# Class 1: a row counts only when its first cell names a party. Statutory scales (by
+# category of person or company), provisions, years and infringement breakdowns are not
+# sanctions, even under a header that says "fine".
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority"),
+    [
+        (
+            "Cuantía de las multas según el tamaño de la empresa",
+            "La ley establece la siguiente escala:\n| Infractor | Multa |\n|---|---|\n"
+            "| Grandes empresas | 300.000 € |\n| PYME | 40.000 € |\n"
+            "| Personas físicas | 6.000 € |",
+            "es",
+            "aepd",
+        ),
+        (
+            "Coimas aplicáveis",
+            "Quadro das coimas:\n| Destinatário | Coima |\n|---|---|\n"
+            "| Pessoas singulares | 5.000 € |\n| Pessoas coletivas | 20.000 € |",
+            "pt",
+            "cnpd-pt",
+        ),
+        (
+            "Bußgelder nach Vorschrift",
+            "Die Bußgelder verteilen sich so:\n| Vorschrift | Bußgeld |\n|---|---|\n"
+            "| Art. 83 Abs. 5 DSGVO | 120.000 € |\n| Art. 83 Abs. 4 DSGVO | 35.000 € |",
+            "de",
+            "lfdi-bw",
+        ),
+        (
+            "Fines by year",
+            "Fines imposed by year:\n| Year | Fines |\n|---|---|\n| 2022 | £1,200,000 |\n"
+            "| 2023 | £2,400,000 |",
+            "en",
+            "ico",
+        ),
+        (
+            "Penalties for large undertakings",
+            "The scale of fines:\n- Large undertakings – €2,000,000\n- Natural persons – €20,000",
+            "en",
+            "dpc",
+        ),
+        (
+            "Amendes par manquement",
+            "Répartition des amendes prononcées :\n| Manquement | Amende |\n|---|---|\n"
+            "| Défaut d'information des personnes | 50 000 € |\n"
+            "| Article 21 de la loi | 10 000 € |",
+            "fr",
+            "cnil",
+        ),
+    ],
+)
+def test_rows_of_a_scale_or_breakdown_are_no_sanctions(
+    title: str, body: str, language: str, authority: str
+) -> None:
+    assert not [s for s in _found(title, body, language, authority) if s.amount is not None]
+
+
+# ...while rows that name a party (a proper name, a public body, an anonymised party) and a
+# row labelled by the measure itself (the release's defendant's) still count.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Sanciones impuestas en mayo",
+            "La Agencia ha impuesto las siguientes multas:\n| Responsable | Multa |\n|---|---|\n"
+            "| Ayuntamiento de Villaluz | 20.000 € |\n| Lácteos del Norte, S.L. | 6.000 € |",
+            "es",
+            "aepd",
+            {
+                ("Ayuntamiento de Villaluz", "fine", 20000.0, "EUR"),
+                ("Lácteos del Norte, S.L.", "fine", 6000.0, "EUR"),
+            },
+        ),
+        (
+            "Amendes prononcées",
+            "La CNIL a prononcé les amendes suivantes :\n| Organisme | Amende |\n|---|---|\n"
+            "| Société A | 15 000 € |\n| une banque | 40 000 € |",
+            "fr",
+            "cnil",
+            {("Société A", "fine", 15000.0, "EUR"), ("une banque", "fine", 40000.0, "EUR")},
+        ),
+        (
+            "AP legt ministerie van Defensie boete op",
+            "De AP heeft het ministerie van Defensie een boete opgelegd.\n"
+            "| Maatregel | Reden | Bedrag |\n|---|---|---|\n"
+            "| Bestuurlijke boete | onvoldoende beveiliging | € 250.000 |",
+            "nl",
+            "ap",
+            {("ministerie van Defensie", "fine", 250000.0, "EUR")},
+        ),
+        (
+            "Verwaltungsstrafen wegen Bildaufnahmen",
+            "Die Datenschutzbehörde hat folgende Strafen verhängt:\n"
+            "| Beschuldigte/r | Sachverhalt | Geldstrafe |\n|---|---|---|\n"
+            "| Betreiber eines Imbisses | Kamera auf den Gehsteig | 1.500 Euro |",
+            "de",
+            "dsb-at",
+            {("Betreiber eines Imbisses", "fine", 1500.0, "EUR")},
+        ),
+    ],
+)
+def test_rows_naming_a_party_still_count(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[object, ...]]
+) -> None:
+    assert {r for r in _rows(_found(title, body, language, authority)) if r[2]} == expected
