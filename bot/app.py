@@ -99,7 +99,18 @@ class Service:
                                    default_minutes=self.settings.polling.interval_minutes,
                                    jitter_seconds=self.settings.polling.jitter_seconds)
         self._tasks = [asyncio.create_task(schedule.run_until(self.stop)),
-                       asyncio.create_task(self.dispatcher.run(self.stop))]
+                       asyncio.create_task(self.dispatcher.run(self.stop)),
+                       asyncio.create_task(self._prune_daily())]
+
+    async def _prune_daily(self) -> None:
+        """Once a day, forget deliveries settled longer ago than the config keeps them."""
+        keep = timedelta(days=self.settings.storage.keep_deliveries_days)
+        while not self.stop.is_set():
+            pruned = self.archive.outbox.prune(datetime.now(UTC) - keep)
+            if pruned:
+                log.info("forgot %d settled deliveries older than %d days", pruned, keep.days)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.stop.wait(), timeout=24 * 3600)
 
     async def wait_stopped(self) -> None:
         """Wait for the stop signal, then for the background tasks to wind down."""

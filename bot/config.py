@@ -30,6 +30,8 @@ def _setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True)
 class StorageSettings:
     path: str = _setting("dpawatch.db", "The SQLite archive file (created when missing).")
+    keep_deliveries_days: int = _setting(
+        180, "Days a settled alert delivery is kept (to edit its message on a correction).")
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,16 @@ class Outbox:
             "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, "
             "last_error = ? WHERE id = ?", [error, delivery_id])
 
+    def prune(self, before: datetime) -> int:
+        """Forget deliveries settled before `before` (sent or failed); returns how many.
+
+        The outbox would otherwise grow by a row per alert for ever. A correction of a
+        release alerted before then is posted as a new message, not an edit.
+        """
+        return self.db.execute(
+            "DELETE FROM deliveries WHERE status != 'pending' "
+            "AND coalesce(sent_at, created_at) < ?", [before.isoformat()]).rowcount
+
     def counts(self) -> dict[str, int]:
         """How many deliveries are in each state."""
         return {r["status"]: r["n"] for r in self._rows(

@@ -148,3 +148,15 @@ def test_a_channel_waiting_for_a_retry_keeps_its_order(archive: Archive, now: da
     assert [d.subscription["channel_id"] for d in due] == ["c2", "c2"]
     later = archive.outbox.due(now + timedelta(seconds=61))
     assert next(d.id for d in later if d.subscription["channel_id"] == "c1") == first_c1.id
+
+
+def test_settled_deliveries_are_forgotten_after_a_while(archive: Archive, now: datetime) -> None:
+    registered(archive)
+    subscribe(archive, now)
+    archive_release(archive, now, CLEARVIEW_FINE)
+    [delivery] = archive.outbox.due(now)
+    assert archive.outbox.prune(now + timedelta(days=400)) == 0  # pending: kept
+    archive.outbox.mark_sent(delivery.id, "m-1", now)
+    assert archive.outbox.prune(now - timedelta(days=1)) == 0
+    assert archive.outbox.prune(now + timedelta(days=1)) == 1
+    assert archive.outbox.counts() == {}
