@@ -26,8 +26,8 @@ from scrapers.extract.defendants import (
     has_legal_form,
     normalise_defendant,
 )
-from scrapers.extract.measures import Found, coordinated
-from scrapers.extract.names import NameBook
+from scrapers.extract.measures import Found, coordinated, recalls_earlier_measure
+from scrapers.extract.names import NameBook, defined_things
 from scrapers.extract.sentences import Sentence
 from scrapers.models import Release, Sanction
 
@@ -54,12 +54,24 @@ def assemble(
     found: list[Found], sentences: list[Sentence], release: Release, language: str
 ) -> list[Sanction]:
     """One Sanction per defendant and measure from everything found in the release."""
+    text = "\n".join(s.text for s in sentences)
     book = NameBook(
-        "\n".join(s.text for s in sentences),
-        (c.name for s in sentences for c in find_candidates(s.text, language)),
-        language,
+        text, (c.name for s in sentences for c in find_candidates(s.text, language)), language
     )
-    owned = _settle_totals(_owners(found, main_defendants(sentences, language, book), book))
+    # A system's or a law's abbreviation ("FSV", "LSSI") is never whom a measure is on.
+    things = defined_things(text)
+    found = [
+        replace(item, candidate=None)
+        if item.candidate is not None and fold(item.candidate.name.strip()) in things
+        else item
+        for item in found
+    ]
+    group = [
+        name
+        for name in main_defendants(sentences, language, book)
+        if fold(name.strip()) not in things
+    ]
+    owned = _settle_totals(_owners(found, group, book))
     return _merge(owned, sentences, release, language)
 
 
@@ -83,6 +95,8 @@ def _main_defendant(sentences: list[Sentence], language: str) -> tuple[Candidate
     chosen: tuple[Candidate, str] | None = None
     named_in_opening: list[tuple[Candidate, str]] = []
     for sentence in sentences:
+        if sentence.index > 0 and recalls_earlier_measure(sentence.text, language):
+            continue  # "elle avait déjà infligé une amende à Y": another, earlier case
         candidates = find_candidates(sentence.text, language)
         strong = [c for c in candidates if c.strong]
         if sentence.index < OPENING_SENTENCES:

@@ -27,7 +27,16 @@ from scrapers.extract.lexicon import (
     PASSIVE_AFTER_NAME,
     STOP_TOKENS,
 )
-from scrapers.extract.name_roles import LAW_BEFORE, is_adjective, names_recipient
+from scrapers.extract.name_roles import (
+    INSTITUTION,
+    LAW_BEFORE,
+    PROVISION_BEFORE,
+    is_adjective,
+    is_not_party,
+    lower_word_before,
+    names_recipient,
+    with_field,
+)
 from scrapers.extract.names import GENITIVE_HEADS
 
 _QUOTES = "\"'«»“”„‘’‹›"
@@ -272,7 +281,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         if article:  # "imponer a la COMUNIDAD ...", "fined the Police Service of ..."
             pos = article.end()
             named = _scan_name(sentence, pos, language)
-        named = _with_field(sentence, pos, named)
+        named = with_field(sentence, pos, named)
         if named and _plausible(named[0]):
             found[pos] = Candidate(
                 named[0], pos, named[1], strong=True, introduced=True, intro_start=match.start()
@@ -291,12 +300,16 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         if bracketed and any(0 <= start - c.end <= 2 for c in found.values()):
             continue  # "Instituto Nacional de Estatística (INE)": the name's abbreviation
             continue  # "The Body Shop" is rare; "The ICO fined" is not
-        named = _with_field(sentence, start, _scan_name(sentence, start, language))
+        named = with_field(sentence, start, _scan_name(sentence, start, language))
         if start < law_title_end:
             continue
         if named and LAW_BEFORE.search(sentence, max(0, start - 30), start):
             law_title_end = named[1]  # the whole title of the law, not a name
             continue
+        if named and PROVISION_BEFORE.search(sentence, max(0, start - 40), start):
+            continue  # "artículo 22.2 de la LSSI": the law a provision belongs to
+        if bracketed and lower_word_before(sentence, start):
+            continue  # "the fraud-detection system (FSV)": a thing's abbreviation
         if not named or not _plausible(named[0]) or is_adjective(sentence, named, language):
             continue
         passive = _followed_by_passive(sentence, named[1])
@@ -310,7 +323,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             or names_recipient(sentence, start, named[1], language)
         )
         found[start] = Candidate(named[0], start, named[1], strong=strong)
-    for match in _INSTITUTION.finditer(sentence):
+    for match in INSTITUTION.finditer(sentence):
         start = match.start()
         if not any(c.start <= start < c.end for c in found.values()):
             found[start] = Candidate(match.group(0), start, match.end(), strong=True)
@@ -318,31 +331,6 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         if not any(c.start <= start < c.end or 0 <= c.start - end <= 2 for c in found.values()):
             found[start] = Candidate(name, start, end, anonymous=True, strong=True)
     return tuple(found[key] for key in sorted(found))
-
-
-# A public body written with a lower-case head: "ministère de l'Intérieur", "ministry of
-# Health", "υπουργείο Εσωτερικών" (no capital, yet a defendant by name).
-_INSTITUTION = re.compile(
-    r"(?<!\w)(?:ministère|ministry|ministero|ministerio|ministério|ministerie|ministerium|"
-    r"ministerstvo|ministarstvo|ministerstwo|ministerul|υπουργείο|υπουργείου)"
-    r"\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|of\s+the\s+|of\s+|del\s+|della\s+|"
-    r"dell['’]|do\s+|da\s+|van\s+|für\s+|der\s+)?"
-    r"[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+(?:\s+(?:[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+|et|and|e|y|und|de|du|des))*"
-    r"(?<![\s,])(?<!\bet)(?<!\band)(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\be)(?<!\by)(?<!\bund)"
-)
-# A Slavic ministry names its field in a lower-case genitive: "Ministerstvo vnitra",
-# "Ministarstvu financija" (not the sanction that may follow: "Ministerstvu pokutu").
-_SLAVIC_MINISTRY = re.compile(
-    r"Minist(?:erstv|arstv|erstw)\w*\s+(?!pokut|kazn|kar[aęy]\b|novčan)[a-zčćđšžěřůýáíéúó]{3,}"
-)
-
-
-def _with_field(sentence: str, start: int, named: tuple[str, int] | None) -> tuple[str, int] | None:
-    """A ministry's name with its lower-case field: "Ministerstvu" -> "Ministerstvu vnitra"."""
-    ministry = _SLAVIC_MINISTRY.match(sentence, start)
-    if ministry and named and len(named[0].split()) == 1:
-        return ministry.group(0), ministry.end()
-    return named
 
 
 # Where a sentence's first word starts: after a bullet, a dash or an opening quote.
@@ -396,7 +384,7 @@ _ASIDE = re.compile(r"\s*,[^,;:()]{3,100},")
 
 def _plausible(name: str) -> bool:
     key = normalise_defendant(name)
-    if len(key) < 2 or key in NOT_NAMES or mentions_authority(name):
+    if len(key) < 2 or key in NOT_NAMES or mentions_authority(name) or is_not_party(name):
         return False
     if key.endswith("s") and key[:-1] in NOT_NAMES:
         return False  # "Datatilsynets indstilling": the authority's genitive

@@ -122,6 +122,16 @@ def pick_candidate(
     return after[0] if after else None
 
 
+def recalls_earlier_measure(text: str, language: str) -> bool:
+    """True when the sentence's measure is pluperfect ("elle avait déjà infligé une amende
+    à X"): an earlier case, whose party is not this release's defendant."""
+    for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER"):
+        for match in cue(table, language).finditer(text):
+            if _EARLIER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                return True
+    return False
+
+
 def non_monetary(sentences: list[Sentence], language: str, published: date | None) -> list[Found]:
     """Reprimands, warnings and orders the sentences impose, each with its likely defendant."""
     found: list[Found] = []

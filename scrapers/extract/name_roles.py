@@ -57,3 +57,78 @@ def is_adjective(sentence: str, named: tuple[str, int], language: str) -> bool:
     return folded in NATIONALITIES or (
         language in ("nl", "de") and folded.endswith(("se", "sche", "ische"))
     )
+
+
+# Words a page capitalises as a heading or a label, or that name a court or an authority's
+# own office: never the party sanctioned (folded, the name's first word).
+_NOT_PARTY_HEADS: frozenset[str] = frozenset(
+    (
+        "mesure mesures sanction sanctions decision decisions pay summary resume background "
+        "κυρωση κυρωσεις αποφαση regulamento geral urad uradu urade uradem agencija agencije "
+        "agenciji agencijom autorita behorde "
+        "gerichtshof court cour tribunal tribunale corte conseil raad hof domstol domstolen "
+        "sad soud sud curtea δικαστηριο oikeus korkein hallinto-oikeus bundesgerichtshof "
+        "bundesverwaltungsgericht verwaltungsgericht landgericht oberlandesgericht"
+    ).split()
+)
+# "artículo 22.2 de la LSSI", "Art. 6 DSGVO", "article 82 of the Act": the name of a law
+# after a provision, not a party.
+PROVISION_BEFORE = re.compile(
+    r"(?<!\w)(?:art(?:\.|ículo|icle|icolo|igo|ikel|ikla)?|§)\s*\d[\w.()]*"
+    r"(?:\s*(?:,|y|and|et|e|und|i)\s*\d[\w.()]*)*"
+    r"\s+(?:(?:de|del|la|of|the|der|des|du|della|do|da|dell['’]|van|het)\s+){0,2}$",
+    re.I,
+)
+
+
+def is_not_party(name: str) -> bool:
+    """True for a heading word, a court, the authority's own office: no party."""
+    words = fold(name).split()
+    if not words:
+        return True
+    if len(words) == 1 and words[0] in _NOT_PARTY_HEADS:
+        return True
+    # Courts keep their head word first ("Gerichtshof der Europäischen Union"), or
+    # end in one ("Bundesgerichtshof", "hallinto-oikeus").
+    return (
+        words[0] in _NOT_PARTY_HEADS
+        and words[0] not in ("decision", "summary")
+        and (words[0].endswith(("gericht", "gerichtshof", "oikeus")) or words[0] in _COURT_FIRST)
+    )
+
+
+_COURT_FIRST: frozenset[str] = frozenset(
+    "gerichtshof court cour tribunal tribunale corte conseil raad hof domstol sad soud sud "
+    "curtea δικαστηριο".split()
+)
+
+
+# A public body written with a lower-case head: "ministère de l'Intérieur", "ministry of
+# Health", "υπουργείο Εσωτερικών" (no capital, yet a defendant by name).
+INSTITUTION = re.compile(
+    r"(?<!\w)(?:ministère|ministry|ministero|ministerio|ministério|ministerie|ministerium|"
+    r"ministerstvo|ministarstvo|ministerstwo|ministerul|υπουργείο|υπουργείου)"
+    r"\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+|of\s+the\s+|of\s+|del\s+|della\s+|"
+    r"dell['’]|do\s+|da\s+|van\s+|für\s+|der\s+)?"
+    r"[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+(?:\s+(?:[A-ZÀ-ÞΑ-ΩĀ-Ž][\w’'-]+|et|and|e|y|und|de|du|des))*"
+    r"(?<![\s,])(?<!\bet)(?<!\band)(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\be)(?<!\by)(?<!\bund)"
+)
+# A Slavic ministry names its field in a lower-case genitive: "Ministerstvo vnitra",
+# "Ministarstvu financija" (not the sanction that may follow: "Ministerstvu pokutu").
+SLAVIC_MINISTRY = re.compile(
+    r"Minist(?:erstv|arstv|erstw)\w*\s+(?!pokut|kazn|kar[aęy]\b|novčan)[a-zčćđšžěřůýáíéúó]{3,}"
+)
+
+
+def with_field(sentence: str, start: int, named: tuple[str, int] | None) -> tuple[str, int] | None:
+    """A ministry's name with its lower-case field: "Ministerstvu" -> "Ministerstvu vnitra"."""
+    ministry = SLAVIC_MINISTRY.match(sentence, start)
+    if ministry and named and len(named[0].split()) == 1:
+        return ministry.group(0), ministry.end()
+    return named
+
+
+def lower_word_before(sentence: str, bracket_end: int) -> bool:
+    """True when the word before "(" at `bracket_end` is lower case: "system (FSV)"."""
+    before = sentence[: max(0, bracket_end - 1)].rstrip(" (").split()
+    return bool(before) and before[-1][:1].islower()

@@ -58,6 +58,19 @@ def _initials_match(alias: str, full: str) -> bool:
     return any(len(token) >= 4 and token in folded_alias for token in _tokens(full))
 
 
+# "the fraud-detection system (FSV)", "Ley de Servicios ... (LSSI)": an abbreviation
+# defined for a thing or a law (the word before the bracket is lower case, or a law's).
+_THING_ALIAS = re.compile(
+    r"(?:(?<=\s)[a-zà-ÿ][\w-]*|(?:Ley|Law|Act|Gesetz|Loi|Legge|Lei|Zakon|Regulation|"
+    r"Reglamento|Verordnung)\b[^()]{0,120}?)\s+\(([A-ZÀ-Þ][A-Za-zÀ-ÿ]{1,11})\)"
+)
+
+
+def defined_things(text: str) -> frozenset[str]:
+    """Abbreviations the release defines for a system, a product or a law, folded."""
+    return frozenset(fold(match.group(1)) for match in _THING_ALIAS.finditer(text))
+
+
 class NameBook:
     """The names a release writes, and the full form each of its variants stands for."""
 

@@ -220,3 +220,80 @@ def test_rows_naming_a_party_still_count(
     title: str, body: str, language: str, authority: str, expected: set[tuple[object, ...]]
 ) -> None:
     assert {r for r in _rows(_found(title, body, language, authority)) if r[2]} == expected
+
+
+# Class 2: the defendant is the party the measure is imposed on in that clause, never a
+# heading or label word, the authority, a court, an acronym of a law or a system, or
+# another company the release mentions nearby.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Sanción a Aerolíneas Brisa, S.A. por las cookies",
+            "PRIMERO: IMPONER a AEROLÍNEAS BRISA, S.A., por una infracción del artículo 22.2 "
+            "de la LSSI, tipificada en el artículo 38.4.g) de la LSSI, una multa de 25.000 €.",
+            "es",
+            "aepd",
+            ("AEROLÍNEAS BRISA, S.A.", 25000.0),
+        ),
+        (
+            "Amende pour le groupe de presse Ardent & Cie",
+            "L'APD inflige une amende de 40.000 euros à Ardent & Cie pour ses cookies. Quelques "
+            "semaines plus tôt, elle avait déjà infligé une amende du même montant à Brabant "
+            "Media Group pour des pratiques comparables.",
+            "fr",
+            "apd",
+            ("Ardent & Cie", 40000.0),
+        ),
+        (
+            "Seuraamusmaksu Kaupunkitaksi Oy:lle",
+            "Posti Group Oyj:n palveluun siirretyt tiedot olivat taksiyhtiön asiakkaiden. "
+            "Seuraamuskollegio määräsi Kaupunkitaksi Oy:lle 30 000 euron seuraamusmaksun.",
+            "fi",
+            "tietosuoja",
+            ("Kaupunkitaksi Oy", 30000.0),
+        ),
+    ],
+)
+def test_the_defendant_is_the_party_of_the_clause(
+    title: str, body: str, language: str, authority: str, expected: tuple[str, float]
+) -> None:
+    fines = [(s.defendant, s.amount) for s in _found(title, body, language, authority)]
+    assert fines == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority"),
+    [
+        (
+            "Mesure",
+            "Mesure : une amende de 10 000 euros a été prononcée.",
+            "fr",
+            "cnil",
+        ),
+        (
+            "Kontrolní plán na rok 2025",
+            "Úřad nařídí opatření k nápravě, pokud zjistí nedostatky.",
+            "cs",
+            "uoou",
+        ),
+        (
+            "Gerichtshof der Europäischen Union klärt Haftung",
+            "Gerichtshof der Europäischen Union erhält eine Geldbuße von 5.000 Euro nicht.",
+            "de",
+            "bfdi",
+        ),
+        (
+            "Audit of the fraud-detection system (FSV)",
+            "The Authority ordered the suspension of processing in the fraud-detection "
+            "system (FSV). FSV was fined nothing.",
+            "en",
+            "ap",
+        ),
+    ],
+)
+def test_common_words_courts_and_systems_are_no_defendants(
+    title: str, body: str, language: str, authority: str
+) -> None:
+    names = {s.defendant for s in _found(title, body, language, authority)}
+    assert not names & {"Mesure", "Úřad", "Gerichtshof der Europäischen Union", "FSV"}
