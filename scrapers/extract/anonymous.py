@@ -91,7 +91,27 @@ _PARTICIPLE = (
     "il",
 )
 # The measure itself after the noun ("provozovateli e-shopu pokutu"): not a complement.
-_MEASURE_NOUNS = ("pokut", "kazn", "kar", "opatren", "napomenut", "upozoren", "grzywn", "upomnien")
+_MEASURE_NOUNS = (
+    "pokut",
+    "kazn",
+    "kar",
+    "opatren",
+    "napomenut",
+    "upozoren",
+    "grzywn",
+    "upomnien",
+    "upravn",  # "upravnu novčanu kaznu": the measure's adjectives
+    "novcan",
+    "spravn",
+    "administracyjn",
+)
+# The verb after the noun ("Voditelju obrade izriče se", "voditelj obrade nije postupio"):
+# the name ends before it. Auxiliaries, then endings of present-tense verbs (folded).
+_VERBS = frozenset(
+    "je nije su nisu jest nie ma maji bude bio bila bilo byl byla bylo byli jsou neni "
+    "izrice izrekla izrekao izrekne ulozil ulozila nalozyl".split()
+)
+_VERB_ENDINGS = ("uje", "ira", "ava", "iva", "ati", "iti", "eti", "ice")
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.U)
 
 
@@ -117,6 +137,8 @@ def find_anonymous(sentence: str, language: str) -> list[tuple[str, int, int]]:
             folded_follower = fold(follower.group(0))
             if (
                 follower.group(0)[:1].isupper()
+                or folded_follower in _VERBS
+                or folded_follower.endswith(_VERB_ENDINGS)
                 or folded_follower.endswith(_PARTICIPLE)
                 or folded_follower.startswith(_MEASURE_NOUNS)
             ):

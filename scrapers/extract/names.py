@@ -30,6 +30,14 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     "cs": ("ovi", "em", "u", "y", "e", "ě", "i", "ou"),
     "hr": ("om", "em", "oj", "u", "a", "e", "i"),
 }
+# Endings of the oblique cases a party phrase takes as a measure's recipient (dative,
+# instrumental, accusative), per language, folded: "voditelju", "društvu", "Správci".
+OBLIQUE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "hr": ("u", "om", "oj", "emu", "ima", "i"),
+    "cs": ("ovi", "emu", "imu", "u", "i", "ě", "ou", "em"),
+    "pl": ("owi", "emu", "u", "iej", "ej", "ie", "ą"),
+    "de": ("en", "em"),
+}
 # Heads of public bodies whose Scandinavian genitive is the head plus "s": "Silkeborg
 # Kommunes behandling" is Silkeborg Kommune's processing (folded).
 GENITIVE_HEADS: frozenset[str] = frozenset(
@@ -95,8 +103,24 @@ class NameBook:
         expanded = self.aliases.get(fold(name.strip()))
         if expanded is not None:
             return expanded
-        base = self._base_form(name)
+        base = self._base_form(name) or self._nominative(name)
         return base if base is not None else _genitive_head(name, self.language)
+
+    def _nominative(self, name: str) -> str | None:
+        """The nominative the release writes for a phrase in an oblique case: "Trgovačkom
+        društvu" -> "Trgovačko društvo", "Správci systému" -> "Správce systému". Only a
+        form the release itself writes; none found, the phrase stays as written."""
+        oblique = OBLIQUE_ENDINGS.get(self.language, ())
+        tokens = _tokens(name)
+        if not oblique or not tokens or not tokens[0].endswith(oblique):
+            return None
+        for other in self.names:
+            known = _tokens(other)
+            if len(known) != len(tokens) or known == tokens or known[0].endswith(oblique):
+                continue
+            if all(_same_stem(word, base) for word, base in zip(tokens, known, strict=True)):
+                return other
+        return None
 
     def _base_form(self, name: str) -> str | None:
         """A name the release writes that `name` inflects ("Viking Linelle" -> "Viking Line
@@ -131,6 +155,20 @@ def _inflects(word: str, base: str, endings: tuple[str, ...]) -> bool:
         return rest in endings
     # A changed stem: the changed letters are followed by a case ending.
     return any(rest.endswith(ending) and len(rest) <= len(ending) + 3 for ending in endings)
+
+
+def _same_stem(word: str, base: str) -> bool:
+    """True when two forms differ only in an ending of up to three letters."""
+    if word == base:
+        return True
+    common = 0
+    for left, right in zip(word, base, strict=False):
+        if left != right:
+            break
+        common += 1
+    return (
+        common >= max(3, min(len(word), len(base)) - 3) and max(len(word), len(base)) - common <= 3
+    )
 
 
 def _genitive_head(name: str, language: str) -> str:

@@ -297,3 +297,48 @@ def test_common_words_courts_and_systems_are_no_defendants(
 ) -> None:
     names = {s.defendant for s in _found(title, body, language, authority)}
     assert not names & {"Mesure", "Úřad", "Gerichtshof der Europäischen Union", "FSV"}
+
+
+# Class 5: an inflected party phrase stops at its verb, and comes back to the nominative
+# when the release writes that form elsewhere; otherwise it stays as written.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Upravna novčana kazna zbog nadzora",
+            "Voditelju obrade izriče se upravna novčana kazna u iznosu od 20.000,00 eura.",
+            "hr",
+            "azop",
+            ("Voditelju obrade", 20000.0),
+        ),
+        (
+            "Kazna trgovačkom društvu",
+            "Trgovačko društvo obrađivalo je podatke bez pravne osnove. Trgovačkom društvu "
+            "izrečena je upravna novčana kazna u iznosu od 15.000,00 eura.",
+            "hr",
+            "azop",
+            ("Trgovačko društvo", 15000.0),
+        ),
+        (
+            "Kazna zbog nepoštivanja prava",
+            "Budući da voditelj obrade nije postupio po zahtjevu, Agencija je izrekla "
+            "voditelju obrade upravnu novčanu kaznu u iznosu od 8.000,00 eura.",
+            "hr",
+            "azop",
+            ("voditelj obrade", 8000.0),
+        ),
+        (
+            "Pokuta za správce kamer",
+            "Správce kamerového systému porušil povinnosti. Správci kamerového systému byla "
+            "uložena pokuta ve výši 40 000 Kč.",
+            "cs",
+            "uoou",
+            ("Správce kamerového systému", 40000.0),
+        ),
+    ],
+)
+def test_inflected_party_phrases(
+    title: str, body: str, language: str, authority: str, expected: tuple[str, float]
+) -> None:
+    fines = [(s.defendant, s.amount) for s in _found(title, body, language, authority)]
+    assert fines == [expected]
