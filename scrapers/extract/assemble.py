@@ -71,6 +71,12 @@ def assemble(
         for name in main_defendants(sentences, language, book)
         if fold(name.strip()) not in things
     ]
+    # A measure without money and without its own named party goes to the main defendant
+    # only if that one is named as a party: a title's lone capitalised word, never named
+    # as anyone's ("Chromebooks", "Workspace"), is more often a product than a party.
+    picked = _main_defendant(sentences, language)
+    if picked is not None and not picked[0].strong and _lone_word(picked[0].name, book):
+        found = [item for item in found if item.money is not None or item.candidate is not None]
     owned = _settle_totals(_owners(found, group, book))
     return _merge(owned, sentences, release, language)
 
@@ -122,6 +128,14 @@ def _main_defendant(sentences: list[Sentence], language: str) -> tuple[Candidate
         and key[: len(short)] == short
     ]
     return longer[0] if longer and short else chosen
+
+
+def _lone_word(name: str, book: NameBook) -> bool:
+    """One word, no legal form, and never written as the start of a longer name (as
+    "Worldcoin" is of "Worldcoin Foundation")."""
+    if len(name.split()) != 1 or has_legal_form(name):
+        return False
+    return not any(other.startswith(f"{name} ") for other in book.names)
 
 
 def _owners(found: list[Found], group: list[str], book: NameBook) -> list[_Owned]:

@@ -342,3 +342,68 @@ def test_inflected_party_phrases(
 ) -> None:
     fines = [(s.defendant, s.amount) for s in _found(title, body, language, authority)]
     assert fines == [expected]
+
+
+# Class 6: an order about a system or a product names the party (the company), not the
+# product; "may order" is a power, not an order.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Garante: stop a Lumina Vision S.r.l.",
+            "Il Garante ha ordinato a Lumina Vision S.r.l., in via d'urgenza, la limitazione "
+            "provvisoria del trattamento effettuato con il sistema FaceTrack.",
+            "it",
+            "garante",
+            {("Lumina Vision S.r.l.", "order")},
+        ),
+        (
+            "AP legt Velox B.V. verwerkingsverbod op",
+            "De AP heeft Velox B.V. opgelegd om als voorlopige maatregel de verwerking met het "
+            "systeem ScanPro op te schorten.",
+            "nl",
+            "ap",
+            {("Velox B.V.", "order")},
+        ),
+        (
+            "Datatilsynet: påbud til Nordby Kommune",
+            "Datatilsynet påbyder Nordby Kommune at bringe brugen af Google Workspace i "
+            "overensstemmelse med reglerne.",
+            "da",
+            "datatilsynet-dk",
+            {("Nordby Kommune", "order")},
+        ),
+        (
+            "The interim suspension of the SmartCam system",
+            "Harbour Retail Ltd uses SmartCam in its shops. The Commissioner ordered the "
+            "suspension of processing by the SmartCam system as an interim measure.",
+            "en",
+            "ico",
+            {("Harbour Retail Ltd", "order")},
+        ),
+        (
+            "Powers of the Authority",
+            "The Authority may order the suspension of processing by the SmartCam system.",
+            "en",
+            "ico",
+            set(),
+        ),
+    ],
+)
+def test_an_order_about_a_system_names_its_party(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, str]]
+) -> None:
+    found = _found(title, body, language, authority)
+    assert {(s.defendant, s.kind) for s in found if s.kind == "order"} == expected
+
+
+def test_a_title_product_is_not_the_party_of_an_unnamed_order() -> None:
+    # The order falls on "kommunerne"; "Chromebooks" in the title is what they use.
+    found = _found(
+        "Datatilsynet og Chromebooks",
+        "Datatilsynet påbyder kommunerne at bringe behandlingen i overensstemmelse med "
+        "reglerne, når de bruger Google Workspace.",
+        "da",
+        "datatilsynet-dk",
+    )
+    assert not {s.defendant for s in found} & {"Chromebooks", "Google Workspace", "Google"}
