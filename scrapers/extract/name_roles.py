@@ -20,8 +20,11 @@ _RECIPIENT_ARTICLE = re.compile(
 
 # The title of a law goes on after its head word: "Ley de Servicios Digitales".
 LAW_BEFORE = re.compile(
-    r"(?<!\w)(?:ley|loi|legge|gesetz(?:es)?|wet|lag|lov|ustaw\w*|zakon\w*|zákon\w*|laki|lei|act)"
-    r"\s+(?:(?:de|del|des|du|di|della|sulla|on|of|über|van|om|o|about|la|le|los|the)\s+)*$",
+    r"(?<!\w)(?:ley|loi|legge|gesetz(?:es)?|wet|lag|lov|ustaw\w*|zakon\w*|zákon\w*|laki|lei|act|"
+    r"(?:regulamento|regulation|reglamento|regolamento|règlement|verordnung)"
+    r"(?:\s+(?:geral|general|generale|général|allgemeine))?)"
+    r"\s+(?:(?:de|del|des|du|di|della|sulla|on|of|über|van|om|o|about|la|le|los|the|sobre|a|"
+    r"sur|relativo|alla)\s+)*$",
     re.I,
 )
 # A place, not a recipient: "mit Sitz in Hamburg einen Bescheid", "à Paris une amende".

@@ -284,6 +284,13 @@ def test_the_defendant_is_the_party_of_the_clause(
             "bfdi",
         ),
         (
+            "Coima aplicada",
+            "Nos termos do Regulamento Geral sobre a Proteção de Dados, a CNPD aplicou uma "
+            "coima de 4.000 euros.",
+            "pt",
+            "cnpd-pt",
+        ),
+        (
             "Audit of the fraud-detection system (FSV)",
             "The Authority ordered the suspension of processing in the fraud-detection "
             "system (FSV). FSV was fined nothing.",
@@ -296,7 +303,14 @@ def test_common_words_courts_and_systems_are_no_defendants(
     title: str, body: str, language: str, authority: str
 ) -> None:
     names = {s.defendant for s in _found(title, body, language, authority)}
-    assert not names & {"Mesure", "Úřad", "Gerichtshof der Europäischen Union", "FSV"}
+    assert not names & {
+        "Mesure",
+        "Úřad",
+        "Gerichtshof der Europäischen Union",
+        "FSV",
+        "Regulamento Geral",
+        "Proteção de Dados",
+    }
 
 
 # Class 5: an inflected party phrase stops at its verb, and comes back to the nominative
