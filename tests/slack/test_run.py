@@ -18,7 +18,7 @@ from scrapers.http import Fetcher
 from storage import Archive
 from tests.slack.helpers import SECRET, SlashCommands, archive_release, eventually
 from tests.storage.helpers import CLEARVIEW_FINE, registered, release
-from tests.support.fake_slack import FakeSlack
+from tests.support.fake_slack import TEAM_ID, FakeSlack
 
 
 def free_port() -> int:
@@ -107,3 +107,25 @@ async def test_socket_mode_that_cannot_connect_is_one_clear_error(archive: Archi
         await service.wait_stopped()
     [opening] = slack.calls_to("apps.connections.open")  # asked once, not for ever
     assert opening.authorization == "Bearer xapp-1"
+
+
+async def test_socket_mode_answers_a_slash_command(stocked: Archive, slack: FakeSlack) -> None:
+    """The default mode, end to end: Socket Mode connects, a /fines envelope is acked and
+    answered on its response_url."""
+    slack.socket_mode = True
+    settings = parse_settings({"slack": {"api_base": slack.api_base}},
+                              env={"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1"})
+    async with Fetcher() as fetcher:
+        service = Service(settings, stocked, [], fetcher)
+        running = asyncio.create_task(run_slack(service))
+        payload = {"team_id": TEAM_ID, "channel_id": "C0ALERTS", "user_id": "U0MEMBER",
+                   "command": "/fines", "text": "clearview", "api_app_id": "A0APP",
+                   "trigger_id": "1.2.3", "response_url": slack.response_url("socket")}
+        ack = await slack.socket_envelope("slash_commands", payload)
+        assert ack["envelope_id"]
+        await eventually(lambda: slack.responses["socket"])
+        answer = str(slack.responses["socket"][0])
+        assert "CLEARVIEW AI" in answer
+        service.stop.set()
+        await asyncio.wait_for(running, 5)
+        await service.wait_stopped()

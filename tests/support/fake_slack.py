@@ -73,6 +73,8 @@ class FakeSlack:
         default_factory=lambda: defaultdict(list))
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     channel_errors: dict[str, str] = field(default_factory=dict)
+    #: Off: apps.connections.open is unknown (a refused app token looks the same).
+    socket_mode: bool = False
 
     def __post_init__(self) -> None:
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
@@ -81,6 +83,9 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self._sockets: list[web.WebSocketResponse] = []
+        self._acks: dict[str, asyncio.Future[dict[str, Any]]] = {}
+        self._connected = asyncio.Event()
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -89,6 +94,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_post("/hooks/{name}", self._webhook)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, shutdown_timeout=0.1)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -98,6 +104,8 @@ class FakeSlack:
 
     async def __aexit__(self, *exc_info: object) -> None:
         self._release.set()
+        for ws in self._sockets:
+            await ws.close()
         if self._runner:
             await self._runner.cleanup()
 
@@ -136,7 +144,41 @@ class FakeSlack:
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
 
+    async def socket_envelope(self, kind: str, payload: dict[str, Any],
+                              wait: float = 5.0) -> dict[str, Any]:
+        """Send a Socket Mode envelope (e.g. "slash_commands") to the connected app and
+        return its acknowledgement (`{"envelope_id": ..., "payload": ...}`)."""
+        await asyncio.wait_for(self._connected.wait(), wait)
+        envelope_id = f"env-{next(self._ts)}"
+        acked = self._acks[envelope_id] = asyncio.get_running_loop().create_future()
+        await self._sockets[-1].send_json({"envelope_id": envelope_id, "type": kind,
+                                           "accepts_response_payload": True,
+                                           "payload": payload})
+        return await asyncio.wait_for(acked, wait)
+
     # -- handlers ----------------------------------------------------------------------
+
+    def _apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        if not self.socket_mode:
+            return {"ok": False, "error": "unknown_method"}
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Slack's Socket Mode: hello, then envelopes down and acknowledgements up."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": 1,
+                            "debug_info": {"host": "fake"}, "connection_info": {}})
+        self._connected.set()
+        async for message in ws:
+            if message.type != web.WSMsgType.TEXT:
+                continue
+            ack = message.json()
+            future = self._acks.pop(ack.get("envelope_id", ""), None)
+            if future is not None and not future.done():
+                future.set_result(ack)
+        return ws
 
     def _fault_reply(self, method: str) -> web.Response | None:
         if not self._faults[method]:
