@@ -58,6 +58,22 @@ _EARLIER_BEFORE = re.compile(
     r"hade|hadde|havde|had|είχε|imao|imala|měl|měla)\s+(?:\S+\s+){0,2}$",
     re.I,
 )
+# A negated or conditional order is none: "without ordering", "n'est pas assortie d'une
+# injonction", "ohne Anordnung", "senza ordinare", "no ha ordenado".
+_ORDER_NEGATED_BEFORE = re.compile(
+    r"(?<!\w)(?:without|sans|ohne|keine?n?|senza|sin|sem|zonder|uten|utan|uden|bez|"
+    r"not accompanied by|did not|has not|have not|does not|n['’](?:est|a|ont|sont) pas(?: été)?"
+    r"(?: assortie?s?(?: d['’]| de))?|ne s['’]accompagne pas d['’]|non (?:ha|è|sono|hanno)|"
+    r"no (?:ha|se|fue)|não (?:foi|houve|há)|nicht|niet|ikke|inte|nie)"
+    r"\s*(?:\w+\s+){0,2}$",
+    re.I,
+)
+_ORDER_NEGATED_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:nicht|not|niet|pas|ikke|inte|non|no|nie)\s+"
+    r"(?:\w+\s+)?(?:verbunden|erlassen|attached|included|accompanied|imposed|issued|assorti|"
+    r"prononc|inflig|disposto|impartit|ordenad|opgelegd|ilagt|meddelat|givet)",
+    re.I,
+)
 _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
 # How far after a measure's words its defendant may be named, in characters.
 _AFTER_REACH = 60
@@ -149,6 +165,8 @@ def non_monetary(sentences: list[Sentence], language: str, published: date | Non
                 continue
             if kind == "order" and (
                 _PAY_AFTER.match(text, match.end())
+                or _ORDER_NEGATED_BEFORE.search(text, max(0, match.start() - 50), match.start())
+                or _ORDER_NEGATED_AFTER.match(text, match.end())
                 or (language == "en" and _ORDER_NOUN_BEFORE.search(text, 0, match.start()))
                 or _ORDER_COMPLIED_BEFORE.search(text, 0, match.start())
                 or _ORDER_BREACHED_BEFORE.search(text, max(0, match.start() - 60), match.start())
