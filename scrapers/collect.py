@@ -99,21 +99,21 @@ async def _list(source: Source, fetcher: Fetcher, validators: Mapping[str, Valid
         entries = parse_feed(result.content, url=result.url, language=source.language,
                              content_type=result.headers.get("content-type", ""))
         return _Listing(_first_of_each_url(entries), kept)
-    entries: list[Entry] = []
-    kept: dict[str, Validators] = {}
+    listed: list[Entry] = []
+    kept_per_page: dict[str, Validators] = {}
     for page, url in enumerate(page_urls(source.url, source.options, max_pages), start=1):
         page_entries, page_kept, unchanged = await _list_page(
             source, fetcher, url, page, validators, tally)
-        kept.update(page_kept)
+        kept_per_page.update(page_kept)
         if unchanged:
             if page == 1:
-                return _Listing([], kept, not_modified=True)
+                return _Listing([], kept_per_page, not_modified=True)
             continue
-        entries = _first_of_each_url([*entries, *page_entries])
+        listed = _first_of_each_url([*listed, *page_entries])
         if since and page_entries and all(e.published and e.published < since
                                           for e in page_entries):
             break  # backfill reached releases older than asked for
-    return _Listing(entries, kept)
+    return _Listing(listed, kept_per_page)
 
 
 def _first_of_each_url(entries: list[Entry]) -> list[Entry]:

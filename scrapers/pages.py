@@ -99,7 +99,7 @@ def _block_text(node: Tag) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _pdf_links(soup: BeautifulSoup, base_url: str | None) -> tuple[str, ...]:
+def _pdf_links(soup: Tag, base_url: str | None) -> tuple[str, ...]:
     links: list[str] = []
     for anchor in soup.select("a[href]"):
         href = str(anchor.get("href", "")).strip()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -178,7 +179,7 @@ class Archive(Lookups):
     def _upsert_release(self, release: Release, *, now: datetime, backlog: bool
                         ) -> tuple[int, str]:
         existing = self._find_release(release)
-        values = {
+        values: dict[str, Any] = {
             "source_id": release.source_id, "authority": release.authority,
             "url": release.url, "guid": release.guid, "title": release.title,
             "published": _iso(release.published), "language": release.language,

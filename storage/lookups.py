@@ -6,7 +6,7 @@ nothing but the company aliases that people correct.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -34,7 +34,7 @@ class Lookups:
     _names_stamp: tuple[int, int] = (-1, -1)
     _names: tuple[KeyIndex, dict[str, str]] = (KeyIndex([]), {})
 
-    def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(self.db.query(sql, params))
 
     def release(self, release_id: int) -> Row | None:

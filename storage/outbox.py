@@ -9,7 +9,7 @@ succeeded just before a crash is recognised by the platform (Discord's enforce_n
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,7 +32,7 @@ class Delivery:
     attempts: int
     subscription: Row
     release: Row
-    decisions: list[Row]  # those the subscription wants, in release order
+    decisions: list[Mapping[str, Any]]  # those the subscription wants, in release order
 
 
 class Outbox:

@@ -275,7 +275,7 @@ class AtomFeed:
 
     def entry(self, row: Row) -> ElementTree.Element:
         """One sanction as an <entry>; ElementTree escapes every text."""
-        label = self.labels.get(row["authority"], row["authority"])
+        label = str(self.labels.get(row["authority"]) or row["authority"])
         entry = ElementTree.Element("entry")
         ElementTree.SubElement(entry, "id").text = entry_id(row)
         ElementTree.SubElement(entry, "title").text = _xml_text(entry_title(row, label))
