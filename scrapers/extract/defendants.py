@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from scrapers.extract.anonymous import find_anonymous
+from scrapers.extract.apposition import ROLE_IN_TEXT, apposed, is_role
 from scrapers.extract.dates import fold
 from scrapers.extract.deciders import mentions_authority
 from scrapers.extract.lexicon import (
@@ -330,6 +331,31 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
     for name, start, end in find_anonymous(sentence, language):
         if not any(c.start <= start < c.end or 0 <= c.start - end <= 2 for c in found.values()):
             found[start] = Candidate(name, start, end, anonymous=True, strong=True)
+    return _with_apposition(found, sentence, language)
+
+
+def _with_apposition(
+    found: dict[int, Candidate], sentence: str, language: str
+) -> tuple[Candidate, ...]:
+    """A role word followed by its party between commas gives way to that party."""
+    added: set[int] = set()
+    for role in ROLE_IN_TEXT.finditer(sentence):
+        if not any(c.start <= role.start() < c.end for c in found.values()):
+            found[role.start()] = Candidate(role.group(0), role.start(), role.end(), strong=True)
+            added.add(role.start())
+    for key, candidate in sorted(found.items()):
+        if key not in found or not is_role(candidate.name):
+            continue
+        party = apposed(sentence, candidate.end, language)
+        if party is None:
+            if key in added:
+                del found[key]  # a bare lower-case role word is no name
+            continue
+        name, start, end = party
+        for other in [k for k, c in found.items() if start <= c.start < end]:
+            del found[other]
+        anonymous = not any(_is_capitalised(word) for word in name.split())
+        found[key] = replace(candidate, name=name, start=start, end=end, anonymous=anonymous)
     return tuple(found[key] for key in sorted(found))
 
 

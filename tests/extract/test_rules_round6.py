@@ -91,3 +91,54 @@ def test_a_fine_and_an_order_in_one_sentence(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
     assert _measures(_release(title, body, language, authority)) == expected
+
+
+# A role word and its party side by side: the party is the phrase between the commas.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Upravna novčana kazna",
+            "Voditelju obrade, agenciji za naplatu potraživanja, izrečena je upravna novčana "
+            "kazna u iznosu od 120.000 eura.",
+            "hr",
+            "azop",
+            {("agencija za naplatu potraživanja", "fine", 120000.0)},
+        ),
+        (
+            "Debt collector fined",
+            "The ICO fined the controller, a debt collection agency, £45,000 for calling "
+            "people at night.",
+            "en",
+            "ico",
+            {("a debt collection agency", "fine", 45000.0)},
+        ),
+        (
+            "Bußgeld gegen Inkassounternehmen",
+            "Dem Verantwortlichen, einem Inkassounternehmen, wurde ein Bußgeld von 12.000 Euro "
+            "auferlegt.",
+            "de",
+            "bfdi",
+            {("ein Inkassounternehmen", "fine", 12000.0)},
+        ),
+        (
+            "Pokuta",
+            "Úřad uložil správci, společnosti Modrý Dům s.r.o., pokutu ve výši 150 000 Kč.",
+            "cs",
+            "uoou",
+            {("společnosti Modrý Dům s.r.o.", "fine", 150000.0)},
+        ),
+        (
+            "Kara",
+            "Prezes UODO nałożył na administratora, Szpital Miejski w Lesznie, karę w "
+            "wysokości 40 000 zł.",
+            "pl",
+            "uodo",
+            {("Szpital Miejski w Lesznie", "fine", 40000.0)},
+        ),
+    ],
+)
+def test_the_party_apposed_to_a_role_word(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
+) -> None:
+    assert _measures(_release(title, body, language, authority)) == expected
