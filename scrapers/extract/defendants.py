@@ -173,6 +173,9 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         if not capital_form and (folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME)):
             break
         foreign_and = folded == "and" and language != "en"  # "Marketing and Sales Polska"
+        if len(kept) == 1 and language in _NORDIC and _public_body_after_genitive(kept, token):
+            kept.append(match)  # "Statens pensjonskasse": a genitive and its body's noun
+            break
         if kept and language in _NORDIC and folded in GENITIVE_HEADS:
             # "Umeå universitet", "Høylandet kommune": a public body's lower-case head
             # after its place name ends the name.
@@ -206,6 +209,44 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
     ):
         kept.pop()
     return _join(text, kept) if kept else None
+
+
+# Lower-case nouns of public bodies after a genitive: "Statens pensjonskasse", "Statens
+# vegvesen", "Kungliga bibliotekets" no; only these heads, so "Datatilsynets vedtak" is not.
+_BODY_SUFFIXES = (
+    "kasse",
+    "verk",
+    "vesen",
+    "etat",
+    "etaten",
+    "direktorat",
+    "tilsyn",
+    "nemnd",
+    "institutt",
+    "institut",
+    "universitet",
+    "sykehus",
+    "sjukhus",
+    "forvaltning",
+    "myndighet",
+    "styrelse",
+    "fond",
+    "senter",
+    "center",
+    "kontor",
+    "vegvesen",
+)
+
+
+def _public_body_after_genitive(kept: list[re.Match[str]], token: str) -> bool:
+    head = kept[0].group(0)
+    return (
+        head[:1].isupper()
+        and head.endswith("s")
+        and len(head) > 3
+        and token.islower()
+        and fold(token).endswith(_BODY_SUFFIXES)
+    )
 
 
 def _next_folded(text: str, pos: int) -> str:

@@ -142,3 +142,31 @@ def test_the_party_apposed_to_a_role_word(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
     assert _measures(_release(title, body, language, authority)) == expected
+
+
+# A Nordic public body: a genitive and its lower-case noun ("Statens pensjonskasse").
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Gebyr til Statens pensjonskasse",
+            "Datatilsynet har ilagt Statens pensjonskasse et overtredelsesgebyr på 1 000 000 "
+            "kroner for behandlingen i registeret PERSYS.",
+            "no",
+            "datatilsynet-no",
+            {("Statens pensjonskasse", "fine", 1000000.0)},
+        ),
+        (
+            "Sanktionsavgift mot Statens servicecenter",
+            "IMY har beslutat att Statens servicecenter ska betala en sanktionsavgift på "
+            "400 000 kronor.",
+            "sv",
+            "imy",
+            {("Statens servicecenter", "fine", 400000.0)},
+        ),
+    ],
+)
+def test_a_nordic_public_body_with_a_lower_case_noun(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
+) -> None:
+    assert _measures(_release(title, body, language, authority)) == expected
