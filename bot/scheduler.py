@@ -38,7 +38,7 @@ class PollingSchedule:
     async def _job(self, source: Source) -> None:
         task = asyncio.current_task()
         if task is not None:
-            self.inflight.add(task)  # type: ignore[arg-type]
+            self.inflight.add(task)
         try:
             await self.poll(source, datetime.now(UTC))
         except asyncio.CancelledError:
@@ -47,7 +47,7 @@ class PollingSchedule:
             log.info("poll of %s stopped before it finished", source.id)
         finally:
             if task is not None:
-                self.inflight.discard(task)  # type: ignore[arg-type]
+                self.inflight.discard(task)
 
     async def run_until(self, stop: asyncio.Event) -> None:
         """Run until `stop` is set; polls under way get a few seconds to finish."""

@@ -113,8 +113,8 @@ def _dateparser(text: str, language: str) -> date | None:
                 "REQUIRE_PARTS": ["year"], "RETURN_AS_TIMEZONE_AWARE": False}
     try:
         parsed = dateparser.parse(text, languages=[language[:2]] if language else None,
-                                  settings=settings)  # type: ignore[arg-type]
+                                  settings=settings)
     except ValueError:
         # A language dateparser does not know (a [[sources]] typo): guess the language.
-        parsed = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(text, settings=settings)
     return parsed.date() if parsed else None

@@ -27,7 +27,7 @@ def command_modules() -> dict[str, ModuleType]:
     return found
 
 
-def add_parsers(subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+def add_parsers(subparsers: argparse._SubParsersAction,
                 modules: dict[str, ModuleType]) -> None:
     """Register each module's sub-command."""
     for name, module in modules.items():
