@@ -24,7 +24,8 @@ from scrapers.extract.sentences import Sentence
 
 # A currency written in a header: "Fine (€)", "Bøde (kr.)", "Kara (zł)", "Pokuta (Kč)".
 _HEADER_CURRENCY = re.compile(
-    r"€|\beur\b|\beuro|\bkr\b|\bkr\.|\bsek\b|\bnok\b|\bdkk\b|zł|\bpln\b|kč|\bczk\b|"
+    r"€|\beur\b|\beuro|\bkr\b|\bkr\.|\bkronor\b|\bkroner\b|\bkrónur\b|\bsek\b|\bnok\b|"
+    r"\bdkk\b|zł|\bpln\b|kč|\bczk\b|"
     r"\blei\b|\bron\b|£|\bgbp\b|\$|\busd\b",
     re.I,
 )
@@ -51,6 +52,31 @@ class Rows:
 
 def _cells(text: str) -> list[str]:
     return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def _is_separator(row: Sentence) -> bool:
+    return _SEPARATOR_ROW.match(row.text.replace(" ", "")) is not None
+
+
+def _header_and_body(rows: list[Sentence]) -> tuple[list[str], list[Sentence]]:
+    """The table's header cells and its data rows. A caption row may come first ("|
+    Beslutade sanktionsavgifter |" above "| Vårdgivare | Sanktionsavgift (kronor) |"): the
+    last row before a separator (or a row without figures under it) is the header, and
+    separators are no data."""
+    header: list[str] = []
+    body: list[Sentence] = []
+    for index, row in enumerate(rows):
+        if _is_separator(row):
+            continue
+        followed_by_separator = index + 1 < len(rows) and _is_separator(rows[index + 1])
+        # A repeated separator line is dropped with the page's other repeats, so a second
+        # header row right under the caption may stand without one: no figure, no data.
+        second_header = bool(header) and not re.search(r"\d", row.text)
+        if not body and (followed_by_separator or second_header):
+            header = _cells(row.text)
+            continue
+        body.append(row)
+    return header, body
 
 
 def _money_in_cell(cell: str, header: str, language: str) -> Money | None:
@@ -80,8 +106,7 @@ def _table_found(
     body = rows
     if _SCALE.search(intro) or _SCALE.search(rows[0].text):
         return []  # a statutory scale: bands of fines, not fines imposed
-    if len(rows) > 1 and _SEPARATOR_ROW.match(rows[1].text.replace(" ", "")):
-        header, body = _cells(rows[0].text), rows[2:]
+    header, body = _header_and_body(rows)
     found: list[Found] = []
     for row in body:
         cells = _cells(row.text)

@@ -1,0 +1,77 @@
+"""Round 7: tables of fines in Nordic wording, parties named by what they are, and which
+amount; one table per class of failure, in our own invented sentences across languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scrapers.extract import extract_sanctions
+from scrapers.models import Release
+
+
+def _release(title: str, body: str, language: str, authority: str) -> Release:
+    return Release(
+        source_id="test",
+        authority=authority,
+        url="https://example.org/r",
+        title=title,
+        language=language,
+        published=date(2024, 5, 2),
+        body_text=body,
+    )
+
+
+def _measures(release: Release) -> set[tuple[str, str, float | None]]:
+    return {(s.defendant, s.kind, s.amount) for s in extract_sanctions(release)}
+
+
+# A table of fines: one fine per row, with a caption row above the header, the currency
+# in the header ("(kronor)") or in the cells ("kr").
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Sanktionsavgifter mot tre kommuner",
+            "IMY har granskat kommunernas kameraövervakning.\n"
+            "| Beslutade avgifter |  |\n|---|---|\n"
+            "| Verksamhet | Sanktionsavgift (kronor) |\n|---|---|\n"
+            "| Ekby kommun | 300 000 |\n| Norrvik Energi AB | 1 200 000 |",
+            "sv",
+            "imy",
+            {("Ekby kommun", "fine", 300000.0), ("Norrvik Energi AB", "fine", 1200000.0)},
+        ),
+        (
+            "Overtredelsesgebyr til to virksomheter",
+            "Datatilsynet har fattet vedtak i to saker.\n"
+            "| Virksomhet | Overtredelsesgebyr |\n|---|---|\n"
+            "| Fjellbakken AS | 250 000 kr |\n| Solvik Transport AS | 400 000 kroner |",
+            "no",
+            "datatilsynet-no",
+            {("Fjellbakken AS", "fine", 250000.0), ("Solvik Transport AS", "fine", 400000.0)},
+        ),
+        (
+            "Bøder til to virksomheder",
+            "Datatilsynet har indstillet to virksomheder til bøde.\n"
+            "| Virksomhed | Bøde (kr.) |\n|---|---|\n"
+            "| Havnegade ApS | 50.000 |\n| Kløverhuset A/S | 75.000 |",
+            "da",
+            "datatilsynet-dk",
+            set(),  # a police recommendation ("indstillet til bøde") is no fine yet
+        ),
+        (
+            "Pokuty za porušení GDPR",
+            "Úřad uložil pokuty těmto správcům.\n"
+            "| Správce | Pokuta (Kč) |\n|---|---|\n"
+            "| Modrá Hvězda s.r.o. | 150 000 |\n| Lesní Stezka a.s. | 80 000 |",
+            "cs",
+            "uoou",
+            {("Modrá Hvězda s.r.o.", "fine", 150000.0), ("Lesní Stezka a.s.", "fine", 80000.0)},
+        ),
+    ],
+)
+def test_a_table_of_fines_gives_one_fine_per_row(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
+) -> None:
+    assert _measures(_release(title, body, language, authority)) == expected
