@@ -28,6 +28,7 @@ from scrapers.extract.lexicon import (
     PASSIVE_AFTER_NAME,
     STOP_TOKENS,
 )
+from scrapers.extract.measure_names import opens_with_measure
 from scrapers.extract.name_roles import (
     INSTITUTION,
     LAW_BEFORE,
@@ -170,7 +171,11 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
             return _join(text, kept, cut=len(raw) - finnish.end(1))
         legal = bool(kept) and _legal_key(raw) in LEGAL_FORMS
         capital_form = legal and token.isupper()  # "AS", "SA": not the articles "as", "sa"
-        if not capital_form and (folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME)):
+        if (
+            not capital_form
+            and not _capitalised_small_word(kept, raw, token, text, cursor)
+            and (folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME))
+        ):
             break
         foreign_and = folded == "and" and language != "en"  # "Marketing and Sales Polska"
         if len(kept) == 1 and language in _NORDIC and _public_body_after_genitive(kept, token):
@@ -209,6 +214,29 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
     ):
         kept.pop()
     return _join(text, kept) if kept else None
+
+
+# Small words a name may hold in its own capitals: "Telefonía Sur, S.L.", "Zielony Las".
+_NAME_SMALL_WORDS: frozenset[str] = frozenset(
+    "sur las los les des on in to at for con par per over under el lo un na".split()
+)
+
+
+def _capitalised_small_word(
+    kept: list[re.Match[str]], raw: str, token: str, text: str, cursor: int
+) -> bool:
+    """True for a small word written with a capital inside a name and followed by more of
+    it: mid-sentence, a preposition is lower case, so "Sur" here is part of the name."""
+    if not kept or fold(token) not in _NAME_SMALL_WORDS or (raw != token and raw[-1] != ","):
+        return False
+    if not (token[:1].isupper() and token[1:].islower()):
+        return False
+    if raw.endswith(","):
+        return _legal_form_ahead(text, cursor)
+    following = _TOKEN.search(text, cursor)
+    return bool(following) and (
+        _is_capitalised(following.group(0)) or _legal_form_ahead(text, cursor)
+    )
 
 
 # Lower-case nouns of public bodies after a genitive: "Statens pensjonskasse", "Statens
@@ -354,6 +382,8 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             continue  # "the fraud-detection system (FSV)": a thing's abbreviation
         if not named or not _plausible(named[0]) or is_adjective(sentence, named, language):
             continue
+        if opens_with_measure(named[0], language):
+            continue  # "Boete Belastingdienst": a title's measure word and its party
         passive = _followed_by_passive(sentence, named[1])
         if start == first_word and not passive and _common_word(named[0]):
             continue  # "Kontrola byla zahájena", "Sancțiune pentru": a capital by position

@@ -75,3 +75,71 @@ def test_a_table_of_fines_gives_one_fine_per_row(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
     assert _measures(_release(title, body, language, authority)) == expected
+
+
+# A legal name with a comma before its legal form, or a capitalised small word inside it,
+# is kept whole.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Procedimiento sancionador",
+            "La AEPD ha impuesto a Telefonía Sur, S.L. una multa de 20.000 euros.",
+            "es",
+            "aepd",
+            {("Telefonía Sur, S.L.", "fine", 20000.0)},
+        ),
+        (
+            "FTC action",
+            "The FTC fined Brightline Apps, Inc. $500,000 for the breach.",
+            "en",
+            "ftc",
+            {("Brightline Apps, Inc.", "fine", 500000.0)},
+        ),
+        (
+            "Pokuta",
+            "Úřad uložil společnosti Lesní Stezka, a.s. pokutu ve výši 80 000 Kč.",
+            "cs",
+            "uoou",
+            {("Lesní Stezka, a.s.", "fine", 80000.0)},
+        ),
+        (
+            "Kara",
+            "Prezes UODO nałożył na Zielony Las Sp. z o.o. karę w wysokości 100 000 zł.",
+            "pl",
+            "uodo",
+            {("Zielony Las Sp. z o.o.", "fine", 100000.0)},
+        ),
+    ],
+)
+def test_a_legal_name_is_kept_whole(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
+) -> None:
+    assert _measures(_release(title, body, language, authority)) == expected
+
+
+# A title fragment that opens with the measure word is no party: the body names it.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Boete Belastingdienst",
+            "De Autoriteit Persoonsgegevens heeft de Belastingdienst een boete van 2,75 "
+            "miljoen euro opgelegd.",
+            "nl",
+            "ap",
+            {("Belastingdienst", "fine", 2750000.0)},
+        ),
+        (
+            "Sanzione Comune di Vallerosa",
+            "Il Garante ha inflitto al Comune di Vallerosa una sanzione di 10.000 euro.",
+            "it",
+            "garante",
+            {("Comune di Vallerosa", "fine", 10000.0)},
+        ),
+    ],
+)
+def test_a_title_fragment_opening_with_the_measure_is_no_party(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
+) -> None:
+    assert _measures(_release(title, body, language, authority)) == expected
