@@ -219,7 +219,7 @@ def _fine_rows(fines: list[Fine]) -> list[list[str]]:
     from bot.core.format import amount, plain, short_eur
 
     return [[f.decision_date or f.published or "", f.authority, plain(f.defendant)[:40],
-             f.kind.replace("_", " "),
+             f.kind.replace("_", " ") + (f" ({f.ruling_note})" if f.court_rulings else ""),
              amount(f.amount, f.currency) if f.amount is not None else "",
              short_eur(f.amount_eur) if f.amount_eur is not None else "", f.url]
             for f in fines]

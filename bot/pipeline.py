@@ -22,6 +22,7 @@ from scrapers.extract import extract_sanctions, normalise_defendant
 from scrapers.http import Fetcher
 from scrapers.models import Harvest, Release, Sanction, Source
 from scrapers.renames import find_renames
+from scrapers.rulings import find_case_update
 from storage import Archive
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ class Poller:
         self._update_health(source, report, now)
         self._link_renamed_companies([*stored.new_release_ids, *stored.changed_release_ids],
                                      now)
+        self._record_court_rulings(harvest, sanctions)
         if not is_backlog:
             report.alerts = self._alerts(source, stored.new_release_ids,
                                          stored.changed_release_ids)
@@ -138,6 +140,18 @@ class Poller:
         except Exception:  # the release is still archived; its sanctions wait for a fix
             log.exception("extraction failed on %s", release.url)
             return []
+
+    def _record_court_rulings(self, harvest: Harvest,
+                              sanctions: dict[str, list[Sanction]]) -> None:
+        """A release about a court's ruling on an earlier sanction updates that case."""
+        for release in harvest.releases:
+            if sanctions.get(release.url):
+                continue
+            update = find_case_update(release)
+            stored = self.archive.release_by_url(release.url) if update else None
+            if update and stored:
+                self.archive.record_case_update(stored["id"], update,
+                                                defendant_key=self.fold_name)
 
     def _link_renamed_companies(self, release_ids: Sequence[int], now: datetime) -> None:
         """"Meta Platforms Ireland Limited (formerly Facebook Ireland Limited)": one company."""

@@ -118,3 +118,19 @@ class Harvest:
     validators: dict[str, Validators] = field(default_factory=dict)  # URL -> to remember
     requests: int = 0
     bytes_downloaded: int = 0
+
+
+#: What a court or appeal body did to an earlier sanction.
+RULING_OUTCOMES: tuple[str, ...] = ("upheld", "reduced", "annulled", "ruled")
+
+
+@dataclass(frozen=True)
+class CaseUpdate:
+    """A court's ruling on an earlier sanction, as a release reports it: not a new sanction,
+    an update of the case (the reduced amount, the annulment)."""
+
+    defendant: str
+    outcome: str  # one of RULING_OUTCOMES; "ruled" when the release does not say which
+    amount: float | None = None  # the amount after the ruling, when reduced
+    currency: str | None = None
+    evidence: str = ""

@@ -16,7 +16,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from scrapers.models import Authority, Harvest, Release, Sanction, Source, Validators
+from scrapers.models import (
+    Authority,
+    CaseUpdate,
+    Harvest,
+    Release,
+    Sanction,
+    Source,
+    Validators,
+)
 from storage.lookups import Lookups, Row
 from storage.migrations import migrations
 from storage.outbox import Outbox
@@ -297,6 +305,22 @@ class Archive(Lookups):
              source_validators.etag if source_validators else None,
              source_validators.last_modified if source_validators else None,
              harvest.source_id])
+
+    def record_case_update(self, release_id: int, update: CaseUpdate, *,
+                           defendant_key: Callable[[str], str]) -> None:
+        """Keep what a court did to an earlier sanction, as the release reports it (a
+        release read again replaces its update)."""
+        release = self.release(release_id)
+        if release is None:
+            return
+        self.db.execute(
+            "INSERT INTO case_updates (release_id, authority, defendant, defendant_key, outcome,"
+            " amount, currency, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(release_id) DO UPDATE SET defendant=excluded.defendant, "
+            "defendant_key=excluded.defendant_key, outcome=excluded.outcome, "
+            "amount=excluded.amount, currency=excluded.currency, evidence=excluded.evidence",
+            [release_id, release["authority"], update.defendant, defendant_key(update.defendant),
+             update.outcome, update.amount, update.currency, update.evidence])
 
     def _source_url(self, source_id: str) -> str | None:
         state = self.source_state(source_id)

@@ -42,6 +42,11 @@ class Lookups:
         rows = self._rows("SELECT * FROM releases WHERE id = ?", [release_id])
         return rows[0] if rows else None
 
+    def release_by_url(self, url: str) -> Row | None:
+        """One release by its canonical URL."""
+        rows = self._rows("SELECT * FROM releases WHERE url = ?", [url])
+        return rows[0] if rows else None
+
     def decisions_of(self, release_id: int) -> list[Row]:
         """The sanctions a release announced, in the order extraction found them."""
         return self._rows("SELECT * FROM decisions WHERE release_id = ? ORDER BY id",
@@ -103,6 +108,16 @@ class Lookups:
         rows = {row["decision_id"]: row for row in self._rows(
             f"SELECT * FROM fines WHERE decision_id IN ({marks})", decision_ids)}
         return [rows[i] for i in decision_ids if i in rows]
+
+    def case_updates_for(self, keys: Sequence[str]) -> list[Row]:
+        """Court rulings reported about these defendants, oldest first, with their release."""
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        return self._rows(
+            "SELECT u.*, r.published, r.url, r.title FROM case_updates u "
+            f"JOIN releases r ON r.id = u.release_id WHERE u.defendant_key IN ({marks}) "
+            "ORDER BY r.published, u.id", list(keys))
 
     def company_keys(self, query_key: str) -> list[str]:
         """Every defendant key of the companies the folded query names, aliases included."""

@@ -300,3 +300,23 @@ def m006_fast_lookups(db: Database) -> None:
             FROM decisions d JOIN releases r ON r.id = d.release_id
             WHERE d.duplicate_of IS NULL""",
     ])
+
+
+@migrations()
+def m007_case_updates(db: Database) -> None:
+    """What courts did to earlier sanctions (upheld, reduced, annulled), as releases report
+    it: kept as updates of the case, shown with the sanction, never as new sanctions."""
+    _run(db, [
+        """CREATE TABLE case_updates (
+            id INTEGER PRIMARY KEY,
+            release_id INTEGER NOT NULL UNIQUE REFERENCES releases(id) ON DELETE CASCADE,
+            authority TEXT NOT NULL REFERENCES authorities(id),
+            defendant TEXT NOT NULL,
+            defendant_key TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('upheld', 'reduced', 'annulled', 'ruled')),
+            amount REAL,
+            currency TEXT,
+            evidence TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX case_updates_key ON case_updates(defendant_key)",
+    ])

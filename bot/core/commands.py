@@ -7,15 +7,16 @@ parse their own input and render the model.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from bot.core.errors import CommandError
-from bot.core.format import plain, short_eur
+from bot.core.format import amount, plain, short_eur
 from bot.core.replies import Card, CardField, Reply, sanction_card
 from scrapers.extract import normalise_defendant
 from storage import Archive
+from storage.matching import key_matches
 
 #: A query longer than this says nothing more about a company; it is cut, not refused.
 MAX_QUERY_CHARS = 200
@@ -40,13 +41,28 @@ class Fine:
     url: str
     urls: tuple[str, ...] = ()
     evidence: str = ""
+    #: What courts did to it since: {"outcome", "amount", "currency", "published", "url"}.
+    court_rulings: tuple[dict[str, Any], ...] = ()
+    defendant_key: str = ""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Fine:
         """From a row of the archive's `fines` view."""
         urls = tuple(json.loads(row["urls"])) if row.get("urls") else (row["url"],)
         return cls(**{name: row[name] for name in FINE_FIELDS}, urls=urls,
-                   evidence=row.get("evidence") or "")
+                   evidence=row.get("evidence") or "",
+                   defendant_key=row.get("defendant_key") or "")
+
+    @property
+    def ruling_note(self) -> str:
+        """The latest court ruling in a few words: "upheld 2022-01-28"."""
+        if not self.court_rulings:
+            return ""
+        last = self.court_rulings[-1]
+        note = f"{last['outcome']} {last['published'] or ''}".strip()
+        if last.get("amount") is not None:
+            note += f" to {amount(last['amount'], last['currency'])}"
+        return note
 
     @classmethod
     def from_decision(cls, decision: dict[str, Any], release: dict[str, Any]) -> Fine:
@@ -59,7 +75,8 @@ class Fine:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `dpawatch fines --json`."""
         return {name: getattr(self, name) for name in FINE_FIELDS} | {
-            "urls": list(self.urls), "evidence": self.evidence}
+            "urls": list(self.urls), "evidence": self.evidence,
+            "court_rulings": list(self.court_rulings)}
 
 
 @dataclass(frozen=True)
@@ -90,7 +107,29 @@ def find_fines(archive: Archive, query: str, *, authority: str | None = None,
     text = clean_query(query)
     key = normalise_defendant(text)
     rows = archive.search_fines(key, text, authority=authority, since=since, limit=limit)
-    return FinesAnswer(query=text, fines=[Fine.from_row(row) for row in rows])
+    return FinesAnswer(query=text, fines=with_court_rulings(
+        archive, [Fine.from_row(row) for row in rows]))
+
+
+def with_court_rulings(archive: Archive, fines: list[Fine]) -> list[Fine]:
+    """Each sanction with what courts later did to it: a ruling reported by the same
+    authority, about the same company, published after the sanction."""
+    keys = sorted({fine.defendant_key for fine in fines if fine.defendant_key})
+    rulings = archive.case_updates_for(
+        sorted({k for key in keys for k in archive.company_keys(key)}))
+    if not rulings:
+        return fines
+    linked = []
+    for fine in fines:
+        since = fine.decision_date or fine.published or ""
+        mine = tuple(
+            {name: ruling[name] for name in ("outcome", "amount", "currency", "published",
+                                             "url", "evidence")}
+            for ruling in rulings
+            if ruling["authority"] == fine.authority and (ruling["published"] or "") >= since
+            and key_matches(ruling["defendant_key"], fine.defendant_key))
+        linked.append(replace(fine, court_rulings=mine) if mine else fine)
+    return linked
 
 
 def latest_fines(archive: Archive, *, authority: str | None = None, limit: int = 10
@@ -111,9 +150,13 @@ def _fine_card(fine: Fine, labels: dict[str, str]) -> Card:
            "evidence": ""}
     card = sanction_card(row, {"url": fine.url, "published": fine.published,
                                "title": fine.title}, labels.get(fine.authority, fine.authority))
+    extra = []
     if len(fine.urls) > 1:
-        also = CardField("Also reported by", "\n".join(fine.urls[1:4]), inline=False)
-        card = Card(card.title, card.url, card.description, (*card.fields, also), card.footer)
+        extra.append(CardField("Also reported by", "\n".join(fine.urls[1:4]), inline=False))
+    if fine.court_rulings:
+        extra.append(CardField("In court", fine.ruling_note, inline=False))
+    if extra:
+        card = Card(card.title, card.url, card.description, (*card.fields, *extra), card.footer)
     return card
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.alerts import TerminalNotifier
+from bot.core.commands import find_fines
 from bot.pipeline import Poller, assess_health, backoff_until
 from scrapers.http import Fetcher
 from scrapers.models import Source
@@ -154,3 +155,26 @@ def test_health(failures: int, published: list[str], healthy: bool) -> None:
 
 def test_dates_are_iso() -> None:
     assert date.fromisoformat("2026-11-26")
+
+
+RULING = ("conseil-etat", "Le Conseil d'État confirme la sanction de 20 millions d'euros "
+          "prononcée contre CLEARVIEW AI",
+          "<p>Par une décision rendue ce jour, le Conseil d'État a rejeté le recours de la "
+          "société CLEARVIEW AI et confirmé la sanction prononcée par la CNIL.</p>")
+
+
+async def test_a_court_ruling_updates_the_case_and_is_not_a_new_sanction(
+        archive: Archive, site: FakeSite, fetcher: Fetcher) -> None:
+    routes = {"/rss.xml": Reply(body=feed(FINE, RULING), content_type="application/rss+xml")}
+    for slug, title, body in (FINE, RULING):
+        routes[f"/{slug}"] = Reply(body=PAGE.format(title=title, body=body))
+    origin = await site.serve_routes(routes)
+    source = Source("test-cnil", "cnil", "FR", "fr", "rss", f"{origin}/rss.xml")
+    registered(archive, source)
+    await Poller(archive, fetcher).poll(source, NOW)
+    answer = find_fines(archive, "clearview")
+    [fine] = [f for f in answer.fines if f.kind == "fine"]
+    assert fine.amount == 20_000_000
+    assert [r["outcome"] for r in fine.court_rulings] == ["upheld"]
+    assert fine.ruling_note.startswith("upheld")
+    assert archive.db.table("decisions").count == len(answer.fines)  # no new sanction
