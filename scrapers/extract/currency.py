@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from currency_converter import CurrencyConverter  # type: ignore[import-untyped]
+from currency_converter import CurrencyConverter
 
 
 @cache

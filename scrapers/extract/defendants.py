@@ -234,7 +234,7 @@ def _capitalised_small_word(
     if raw.endswith(","):
         return _legal_form_ahead(text, cursor)
     following = _TOKEN.search(text, cursor)
-    return bool(following) and (
+    return following is not None and (
         _is_capitalised(following.group(0)) or _legal_form_ahead(text, cursor)
     )
 
@@ -284,7 +284,7 @@ def _next_folded(text: str, pos: int) -> str:
 
 def _legal_form_ahead(text: str, pos: int) -> bool:
     match = _TOKEN.search(text, pos)
-    return bool(match) and (
+    return match is not None and (
         _LEGAL_UNIT.match(text, match.start()) is not None
         or _legal_key(match.group(0)) in LEGAL_FORMS
     )
@@ -468,11 +468,11 @@ def _followed_by_passive(sentence: str, end: int) -> bool:
     """True when a verb that makes the name its subject follows: "X fined", "X krijgt",
     also past a clause between commas ("X, dat de controles uitvoerde, krijgt een boete")."""
     following = _NEXT_WORD.match(sentence, end)
-    if bool(following) and fold(following.group(1)) in PASSIVE_AFTER_NAME:
+    if following is not None and fold(following.group(1)) in PASSIVE_AFTER_NAME:
         return True
     aside = _ASIDE.match(sentence, end - 1 if sentence[end - 1 : end] == "," else end)
     following = _NEXT_WORD.match(sentence, aside.end()) if aside else None
-    return bool(following) and fold(following.group(1)) in PASSIVE_AFTER_NAME
+    return following is not None and fold(following.group(1)) in PASSIVE_AFTER_NAME
 
 
 # A clause between commas after a name: "Ambuce Rescue Team, dat de controles uitvoerde,".
