@@ -6,8 +6,24 @@ The party is the phrase between the commas, not the role word. Pure, no I/O.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from scrapers.extract.dates import fold
+from scrapers.extract.name_tokens import is_capitalised
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name found in a sentence, where it is, and how it was found."""
+
+    name: str
+    start: int
+    end: int
+    anonymous: bool = False
+    strong: bool = False  # introduced by a sanction phrase or carrying a legal form
+    introduced: bool = False  # right after an introducer ("à l'encontre de", "on")
+    intro_start: int = -1
+
 
 # Folded starts of the role words releases put before the party's own name or description.
 ROLE_WORDS: tuple[str, ...] = (
@@ -101,3 +117,28 @@ def _nominative(phrase: str, language: str) -> str:
     elif head.islower() and head.endswith("oj"):
         head = head[:-2] + "a"
     return f"{head} {rest}".strip()
+
+
+def with_apposition(
+    found: dict[int, Candidate], sentence: str, language: str
+) -> tuple[Candidate, ...]:
+    """A role word followed by its party between commas gives way to that party."""
+    added: set[int] = set()
+    for role in ROLE_IN_TEXT.finditer(sentence):
+        if not any(c.start <= role.start() < c.end for c in found.values()):
+            found[role.start()] = Candidate(role.group(0), role.start(), role.end(), strong=True)
+            added.add(role.start())
+    for key, candidate in sorted(found.items()):
+        if key not in found or not is_role(candidate.name):
+            continue
+        party = apposed(sentence, candidate.end, language)
+        if party is None:
+            if key in added:
+                del found[key]  # a bare lower-case role word is no name
+            continue
+        name, start, end = party
+        for other in [k for k, c in found.items() if start <= c.start < end]:
+            del found[other]
+        anonymous = not any(is_capitalised(word) for word in name.split())
+        found[key] = replace(candidate, name=name, start=start, end=end, anonymous=anonymous)
+    return tuple(found[key] for key in sorted(found))

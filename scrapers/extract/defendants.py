@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from scrapers.extract.anonymous import find_anonymous
-from scrapers.extract.apposition import ROLE_IN_TEXT, apposed, is_role
+from scrapers.extract.apposition import Candidate, with_apposition
 from scrapers.extract.dates import fold
 from scrapers.extract.deciders import mentions_authority
 from scrapers.extract.lexicon import (
@@ -39,9 +38,22 @@ from scrapers.extract.name_roles import (
     names_recipient,
     with_field,
 )
+from scrapers.extract.name_tokens import (
+    LEGAL_UNIT,
+    QUOTES,
+    STOP_PUNCT,
+    TOKEN,
+    capitalised_small_word,
+    ends_with_legal_form,
+    has_legal_form,
+    is_capitalised,
+    legal_form_ahead,
+    legal_key,
+    next_folded,
+)
 from scrapers.extract.names import GENITIVE_HEADS
 
-_QUOTES = "\"'«»“”„‘’‹›"
+__all__ = ["Candidate", "find_candidates", "has_legal_form", "normalise_defendant"]
 
 
 def _strip_legal_forms(tokens: list[str]) -> list[str]:
@@ -64,7 +76,7 @@ def normalise_defendant(name: str) -> str:
     "Meta Platforms Ireland Ltd." -> "meta platforms ireland"; "H&M" stays "h&m".
     """
     text = fold(unicodedata.normalize("NFKC", name))
-    text = re.sub(rf"[{_QUOTES}]", " ", text)
+    text = re.sub(rf"[{QUOTES}]", " ", text)
     text = text.replace("a/s", "as").replace("&", " & ")
     text = re.sub(r"(?<=\w)\.(?=\w)", "", text).replace(".", " ")  # "s.p.a." -> "spa"
     text = re.sub(r"[^\w&]+", " ", text)
@@ -82,30 +94,8 @@ def normalise_defendant(name: str) -> str:
     return re.sub(r"\s*&\s*", "&", " ".join(tokens)) if tokens else ""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A name found in a sentence, where it is, and how it was found."""
-
-    name: str
-    start: int
-    end: int
-    anonymous: bool = False
-    strong: bool = False  # introduced by a sanction phrase or carrying a legal form
-    introduced: bool = False  # right after an introducer ("à l'encontre de", "on")
-    intro_start: int = -1
-
-
 # Articles that open a sentence more often than they open a company's name.
 _LEADING_ARTICLES = frozenset("the la le les il lo el der die das de het o a an".split())
-_TOKEN = re.compile(r"[^\s]+")
-# Legal forms written in several tokens, some lower case: consumed as one unit.
-_LEGAL_UNIT = re.compile(
-    r"(?:GmbH\s*&\s*Co\.?\s*KG|&\s*Co\.?\s*KG|sp\.\s?z\s?o\.\s?o\.?|sp\.\s?[kj]\.|"
-    r"d\.\s?o\.\s?o\.?|d\.\s?d\.|s\.\s?r\.\s?o\.?|a\.\s?s\.|e\.\s?V\.|"
-    r"S\.\s?p\.\s?A\.?|S\.\s?r\.\s?l\.?|S\.\s?A\.\s?U\.?|S\.\s?A\.?|S\.\s?L\.?U?\.?|B\.\s?V\.?|N\.\s?V\.?)"
-    r"(?![\w])",
-    re.I,  # "PIKA Sp. z o.o." and "pika sp. z o.o." alike
-)
 # Conjunctions: inside a name only as the name's own "og"/"e" ("Bang og Olufsen"); before a
 # preposition they start a second name ("X e di Y", "X et de Y").
 _CONJUNCTIONS: frozenset[str] = frozenset("e y und og och i en et a ja si and".split())
@@ -114,13 +104,8 @@ _PREPOSITIONS: frozenset[str] = frozenset(
 )
 
 
-def _legal_key(token: str) -> str:
-    return fold(token).replace(".", "").strip(_STOP_PUNCT)
-
-
-_STOP_PUNCT = ",;:()[]!?"
 _NORDIC: frozenset[str] = frozenset({"da", "no", "nb", "nn", "sv"})
-_QUOTED = re.compile(rf"\s*[{_QUOTES}]([^{_QUOTES}]{{2,80}})[{_QUOTES}]")
+_QUOTED = re.compile(rf"\s*[{QUOTES}]([^{QUOTES}]{{2,80}})[{QUOTES}]")
 # A Finnish name with its case ending after a colon: "Viking Line Oy Abp:lle".
 _FINNISH_CASE = re.compile(r"(.+?):(?:lle|lta|ltä|n|lla|llä|a|ä)$")
 _FIGURE = re.compile(r"[\d.,]+")
@@ -130,50 +115,37 @@ _COMMON_COMPOUND = re.compile(r"\S+-[^\W\d_A-ZÀ-ÞΑ-ΩĀ-Ž][^\s-]*")
 _REFERENCE = re.compile(r"\d{4}|\d[/.]\d|[A-Za-z]{2,}\d{3}")
 
 
-def _is_capitalised(token: str) -> bool:
-    letters = [ch for ch in token if ch.isalpha()]
-    if not letters:
-        return False
-    first = token.lstrip(_QUOTES + "(")[:1]
-    # "mBank", "eBay": a brand written in camel case is a name despite its first letter.
-    camel = bool(_CAMEL.match(token.lstrip(_QUOTES + "(")))
-    return first.isupper() or camel or (first.isdigit() and any(ch.isalpha() for ch in token))
-
-
-_CAMEL = re.compile(r"[a-z][A-Z][a-z]")
-
-
 def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
     """The capitalised name that starts at `pos`, and where it ends."""
     quoted = _QUOTED.match(text, pos)
-    if quoted and _is_capitalised(quoted.group(1)):
+    if quoted and is_capitalised(quoted.group(1)):
         return quoted.group(1).strip(), quoted.end()
     kept: list[re.Match[str]] = []
     cursor = pos
     while True:
-        match = _TOKEN.search(text, cursor)
+        match = TOKEN.search(text, cursor)
         if match is None:
             break
         cursor = match.end()
-        unit = _LEGAL_UNIT.match(text, match.start()) if kept else None
+        unit = LEGAL_UNIT.match(text, match.start()) if kept else None
         if unit:
             kept.append(unit)
             cursor = unit.end()
-            if text[cursor : cursor + 1] in _STOP_PUNCT:
+            if text[cursor : cursor + 1] in STOP_PUNCT:
                 break
             continue
         raw = match.group(0)
-        token = raw.rstrip(_STOP_PUNCT + ".")
+        token = raw.rstrip(STOP_PUNCT + ".")
         folded = fold(token)
         finnish = _FINNISH_CASE.match(token)
-        if finnish and _is_capitalised(finnish.group(1)):
+        if finnish and is_capitalised(finnish.group(1)):
             kept.append(match)
             return _join(text, kept, cut=len(raw) - finnish.end(1))
-        legal = bool(kept) and _legal_key(raw) in LEGAL_FORMS
+        legal = bool(kept) and legal_key(raw) in LEGAL_FORMS
         capital_form = legal and token.isupper()  # "AS", "SA": not the articles "as", "sa"
         if (
             not capital_form
-            and not _capitalised_small_word(kept, raw, token, text, cursor)
+            and not capitalised_small_word(kept, raw, token, text, cursor)
             and (folded in STOP_TOKENS or (kept and folded in PASSIVE_AFTER_NAME))
         ):
             break
@@ -186,14 +158,12 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
             # after its place name ends the name.
             kept.append(match)
             break
-        if not (
-            _is_capitalised(token) or legal or (kept and (folded in CONNECTORS or foreign_and))
-        ):
+        if not (is_capitalised(token) or legal or (kept and (folded in CONNECTORS or foreign_and))):
             break
-        if kept and folded in _CONJUNCTIONS and _next_folded(text, cursor) in _PREPOSITIONS:
+        if kept and folded in _CONJUNCTIONS and next_folded(text, cursor) in _PREPOSITIONS:
             break  # "Hangzhou DeepSeek e di Beijing DeepSeek": two names, not one
-        if _ends_with_legal_form(kept) and (
-            folded in CONNECTORS or (not legal and len(_legal_key(kept[-1].group(0))) > 1)
+        if ends_with_legal_form(kept) and (
+            folded in CONNECTORS or (not legal and len(legal_key(kept[-1].group(0))) > 1)
         ):
             # "Coop Sverige AB och Dagens Industri AB", "na mBank S.A. Bank nie...": a
             # legal form ends a name.
@@ -201,42 +171,19 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
         if _FIGURE.fullmatch(token) or (kept and raw.startswith("(")):
             break
         kept.append(match)
-        if raw.endswith(",") and _legal_form_ahead(text, cursor):
+        if raw.endswith(",") and legal_form_ahead(text, cursor):
             continue  # "Vodafone España, S.A.U.": the legal form after a comma belongs
-        if raw[-1:] in _STOP_PUNCT or (raw.endswith(".") and not legal and len(token) > 3):
+        if raw[-1:] in STOP_PUNCT or (raw.endswith(".") and not legal and len(token) > 3):
             break
     # Trailing small words go ("Bank of"), but not a capital letter: "Société E" is a
     # placeholder name, not "Société" and the Italian "e".
     while (
         kept
-        and (word := kept[-1].group(0).rstrip(_STOP_PUNCT)).islower()
+        and (word := kept[-1].group(0).rstrip(STOP_PUNCT)).islower()
         and (fold(word) in CONNECTORS)
     ):
         kept.pop()
     return _join(text, kept) if kept else None
-
-
-# Small words a name may hold in its own capitals: "Telefonía Sur, S.L.", "Zielony Las".
-_NAME_SMALL_WORDS: frozenset[str] = frozenset(
-    "sur las los les des on in to at for con par per over under el lo un na".split()
-)
-
-
-def _capitalised_small_word(
-    kept: list[re.Match[str]], raw: str, token: str, text: str, cursor: int
-) -> bool:
-    """True for a small word written with a capital inside a name and followed by more of
-    it: mid-sentence, a preposition is lower case, so "Sur" here is part of the name."""
-    if not kept or fold(token) not in _NAME_SMALL_WORDS or (raw != token and raw[-1] != ","):
-        return False
-    if not (token[:1].isupper() and token[1:].islower()):
-        return False
-    if raw.endswith(","):
-        return _legal_form_ahead(text, cursor)
-    following = _TOKEN.search(text, cursor)
-    return following is not None and (
-        _is_capitalised(following.group(0)) or _legal_form_ahead(text, cursor)
-    )
 
 
 # Lower-case nouns of public bodies after a genitive: "Statens pensjonskasse", "Statens
@@ -277,33 +224,13 @@ def _public_body_after_genitive(kept: list[re.Match[str]], token: str) -> bool:
     )
 
 
-def _next_folded(text: str, pos: int) -> str:
-    match = _TOKEN.search(text, pos)
-    return fold(match.group(0)) if match else ""
-
-
-def _legal_form_ahead(text: str, pos: int) -> bool:
-    match = _TOKEN.search(text, pos)
-    return match is not None and (
-        _LEGAL_UNIT.match(text, match.start()) is not None
-        or _legal_key(match.group(0)) in LEGAL_FORMS
-    )
-
-
-def _ends_with_legal_form(kept: list[re.Match[str]]) -> bool:
-    return bool(kept) and (
-        _legal_key(kept[-1].group(0)) in LEGAL_FORMS
-        or _LEGAL_UNIT.fullmatch(kept[-1].group(0)) is not None
-    )
-
-
 def _join(text: str, kept: list[re.Match[str]], cut: int = 0) -> tuple[str, int]:
     end = kept[-1].end() - cut
-    name = text[kept[0].start() : end].rstrip(_STOP_PUNCT + " ")
+    name = text[kept[0].start() : end].rstrip(STOP_PUNCT + " ")
     last = name.split()[-1] if name.split() else ""
-    if name.endswith(".") and last.count(".") == 1 and _legal_key(last) not in LEGAL_FORMS:
+    if name.endswith(".") and last.count(".") == 1 and legal_key(last) not in LEGAL_FORMS:
         name = name[:-1]
-    return name.strip(_QUOTES + " "), end
+    return name.strip(QUOTES + " "), end
 
 
 def _scan_anonymous(text: str, pos: int, language: str) -> tuple[str, int] | None:
@@ -363,7 +290,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         start = match.start()
         if start in found or any(c.start <= start < c.end for c in found.values()):
             continue
-        word = _TOKEN.match(sentence, start)
+        word = TOKEN.match(sentence, start)
         if word is None or fold(word.group(0)) in _LEADING_ARTICLES:
             continue
         bracketed = word.group(0).startswith("(") or sentence[start - 1 : start] == "("
@@ -402,32 +329,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
     for name, start, end in find_anonymous(sentence, language):
         if not any(c.start <= start < c.end or 0 <= c.start - end <= 2 for c in found.values()):
             found[start] = Candidate(name, start, end, anonymous=True, strong=True)
-    return _with_apposition(found, sentence, language)
-
-
-def _with_apposition(
-    found: dict[int, Candidate], sentence: str, language: str
-) -> tuple[Candidate, ...]:
-    """A role word followed by its party between commas gives way to that party."""
-    added: set[int] = set()
-    for role in ROLE_IN_TEXT.finditer(sentence):
-        if not any(c.start <= role.start() < c.end for c in found.values()):
-            found[role.start()] = Candidate(role.group(0), role.start(), role.end(), strong=True)
-            added.add(role.start())
-    for key, candidate in sorted(found.items()):
-        if key not in found or not is_role(candidate.name):
-            continue
-        party = apposed(sentence, candidate.end, language)
-        if party is None:
-            if key in added:
-                del found[key]  # a bare lower-case role word is no name
-            continue
-        name, start, end = party
-        for other in [k for k, c in found.items() if start <= c.start < end]:
-            del found[other]
-        anonymous = not any(_is_capitalised(word) for word in name.split())
-        found[key] = replace(candidate, name=name, start=start, end=end, anonymous=anonymous)
-    return tuple(found[key] for key in sorted(found))
+    return with_apposition(found, sentence, language)
 
 
 # Where a sentence's first word starts: after a bullet, a dash or an opening quote.
@@ -457,13 +359,6 @@ def _common_word(name: str) -> bool:
     )
 
 
-def has_legal_form(name: str) -> bool:
-    tokens = [_legal_key(token) for token in name.replace(",", " ").split()]
-    if _LEGAL_UNIT.search(name):
-        return True
-    return any(" ".join(tokens[-size:]) in LEGAL_FORMS for size in (1, 2, 3) if len(tokens) > size)
-
-
 def _followed_by_passive(sentence: str, end: int) -> bool:
     """True when a verb that makes the name its subject follows: "X fined", "X krijgt",
     also past a clause between commas ("X, dat de controles uitvoerde, krijgt een boete")."""
@@ -485,7 +380,7 @@ def _plausible(name: str) -> bool:
         return False
     if key.endswith("s") and key[:-1] in NOT_NAMES:
         return False  # "Datatilsynets indstilling": the authority's genitive
-    if all(_legal_key(token) in LEGAL_FORMS for token in name.split()):
+    if all(legal_key(token) in LEGAL_FORMS for token in name.split()):
         return False  # "S.A.U." alone: the tail of a name cut at its comma
     if _COMMON_COMPOUND.fullmatch(name):
         return False  # "Chromebook-sag", "DSGVO-Verstoß": a common noun with a name in it
