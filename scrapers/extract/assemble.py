@@ -28,6 +28,7 @@ from scrapers.extract.defendants import (
 )
 from scrapers.extract.measures import Found, coordinated, recalls_earlier_measure
 from scrapers.extract.names import NameBook, defined_things
+from scrapers.extract.reductions import reduction_note
 from scrapers.extract.sentences import Sentence
 from scrapers.models import Release, Sanction
 
@@ -252,8 +253,13 @@ def _merge(
         when = _decision_date(item.sentence, sentences, language, release.published)
         amount = item.money.amount if item.money else None
         note = item.note
-        if item.money is not None and reduction and item.currency == "EUR" and language == "es":
-            note = (note + "; " if note else "") + "reduction for voluntary payment stated"
+        if item.money is not None and item.currency == "EUR" and language == "es":
+            # The sum paid is looked for even without a reduction word: "ha abonado".
+            paid = reduction_note(sentences, item.money.amount, language)
+            if paid or reduction:
+                note = (note + "; " if note else "") + (
+                    paid or "reduction for voluntary payment stated"
+                )
         confidence = (
             0.5
             + (0.2 if item.candidate and item.candidate.strong else 0.0)
