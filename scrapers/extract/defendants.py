@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from scrapers.extract.anonymous import find_anonymous
 from scrapers.extract.apposition import Candidate, with_apposition
+from scrapers.extract.common_parties import find_counted, scan_common_party
 from scrapers.extract.dates import fold
 from scrapers.extract.deciders import mentions_authority
 from scrapers.extract.lexicon import (
@@ -274,6 +275,18 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             )
             continue
         named = _scan_name(sentence, pos, language)
+        common = scan_common_party(sentence, pos, language) if named is None else None
+        if common:  # "a reprimand to an energy supplier", "rappel à l'ordre à deux hôpitaux"
+            found[pos] = Candidate(
+                common[0],
+                pos,
+                common[1],
+                anonymous=True,
+                strong=True,
+                introduced=True,
+                intro_start=match.start(),
+            )
+            continue
         article = _ARTICLE_THEN_NAME.match(sentence, pos) if named is None else None
         if article:  # "imponer a la COMUNIDAD ...", "fined the Police Service of ..."
             pos = article.end()
@@ -326,7 +339,10 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
         start = match.start()
         if not any(c.start <= start < c.end for c in found.values()):
             found[start] = Candidate(match.group(0), start, match.end(), strong=True)
-    for name, start, end in find_anonymous(sentence, language):
+    for name, start, end in [
+        *find_anonymous(sentence, language),
+        *find_counted(sentence, language),
+    ]:
         if not any(c.start <= start < c.end or 0 <= c.start - end <= 2 for c in found.values()):
             found[start] = Candidate(name, start, end, anonymous=True, strong=True)
     return with_apposition(found, sentence, language)

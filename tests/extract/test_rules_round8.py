@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from scrapers.extract import extract_sanctions
+from scrapers.extract.defendants import find_candidates
 from scrapers.models import Release
 
 
@@ -61,3 +62,77 @@ def test_an_aepd_reduction_puts_the_sum_paid_in_the_note(
 ) -> None:
     (fine,) = extract_sanctions(_release("Multa", body, "es", "aepd"))
     assert (fine.kind, fine.amount, fine.note) == ("fine", amount, note)
+
+
+def _measures(release: Release) -> set[tuple[str, str, float | None]]:
+    return {(s.defendant, s.kind, s.amount) for s in extract_sanctions(release)}
+
+
+# A party named by what it is (indefinite article or a count, lower-case words, perhaps a
+# complement) is the party, over a system or product named in the same sentence or title.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Reprimand for an energy supplier",
+            "The ICO has issued a reprimand to an energy supplier after its staff looked up "
+            "customer accounts using a system called FleetTrack.",
+            "en",
+            "ico",
+            {("an energy supplier", "reprimand", None)},
+        ),
+        (
+            "Reprimand issued",
+            "The ICO has issued a reprimand to a housing association from the social sector "
+            "after it sent tenants' files through a tool called DocuBridge.",
+            "en",
+            "ico",
+            {("a housing association from the social sector", "reprimand", None)},
+        ),
+        (
+            "Reprimands for hospitals",
+            "The ICO has issued a reprimand to two hospitals after letters were sent to the "
+            "wrong addresses.",
+            "en",
+            "ico",
+            {("two hospitals", "reprimand", None)},
+        ),
+        (
+            "Rappel à l'ordre",
+            "La présidente de la CNIL a adressé un rappel à l'ordre à deux hôpitaux pour des "
+            "accès trop larges aux dossiers des patients.",
+            "fr",
+            "cnil",
+            {("deux hôpitaux", "reprimand", None)},
+        ),
+        (
+            "Reprimand till kommuner om Google Chromebooks",
+            "IMY ger 53 kommuner en reprimand för hur de har använt Google Chromebooks i skolan.",
+            "sv",
+            "imy",
+            {("53 kommuner", "reprimand", None)},
+        ),
+    ],
+)
+def test_a_party_named_by_what_it_is_is_the_party(
+    title: str,
+    body: str,
+    language: str,
+    authority: str,
+    expected: set[tuple[str, str, float | None]],
+) -> None:
+    assert _measures(_release(title, body, language, authority)) == expected
+
+
+# A count of things or the measure itself after an article is no party.
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("The company was fined for two years of unlawful marketing calls.", "en"),
+        ("La AEPD impuso a la empresa una sanción de 3.150.000 euros.", "es"),
+        ("Il Garante ordina alla società di cancellare i dati.", "it"),
+    ],
+)
+def test_a_count_of_things_or_a_measure_is_no_common_party(sentence: str, language: str) -> None:
+    names = {c.name for c in find_candidates(sentence, language)}
+    assert not names & {"two years", "una sanción", "alla società di cancellare i dati"}
