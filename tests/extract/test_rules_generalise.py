@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from scrapers.extract import extract_sanctions
 from scrapers.extract.defendants import find_candidates
 from scrapers.models import Release
-
-
-def _release(title: str, body: str, language: str, authority: str) -> Release:
-    return Release(
-        source_id="test",
-        authority=authority,
-        url="https://example.org/r",
-        title=title,
-        language=language,
-        published=date(2024, 5, 2),
-        body_text=body,
-    )
+from tests.extract.helpers import release
 
 
 def _pairs(release: Release) -> set[tuple[str, float | None]]:
@@ -68,7 +55,7 @@ def _pairs(release: Release) -> set[tuple[str, float | None]]:
 def test_a_right_of_appeal_does_not_disqualify_the_sum(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
 ) -> None:
-    assert _pairs(_release(title, body, language, authority)) == expected
+    assert _pairs(release(title, body, language, authority)) == expected
 
 
 # How a name is written: a camel-case brand is a name; a legal form closes a name before
@@ -130,7 +117,7 @@ def test_names_as_written(sentence: str, language: str, name: str) -> None:
 def test_a_public_body_and_its_definite_form(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
 ) -> None:
-    assert _pairs(_release(title, body, language, authority)) == expected
+    assert _pairs(release(title, body, language, authority)) == expected
 
 
 # Guidance that cites earlier fines as examples announces none; a sentence that gives a
@@ -168,4 +155,4 @@ def test_a_public_body_and_its_definite_form(
 def test_guidance_and_examples_announce_nothing(
     title: str, body: str, language: str, authority: str
 ) -> None:
-    assert extract_sanctions(_release(title, body, language, authority)) == []
+    assert extract_sanctions(release(title, body, language, authority)) == []

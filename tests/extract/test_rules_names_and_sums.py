@@ -1,4 +1,4 @@
-"""Round-3 rules of the extractor, one table per rule, in our own invented sentences.
+"""Names and sums: one table per rule, in our own invented sentences.
 
 Names: distinct companies stay distinct, abbreviations and case endings resolve to the full
 name, adjectives, laws, countries and compounds are no names. Sums: rounded headlines give

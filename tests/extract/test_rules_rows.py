@@ -3,24 +3,11 @@ classes of failure that generalise across languages, in our own invented sentenc
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from scrapers.extract import extract_sanctions
 from scrapers.models import Release
-
-
-def _release(title: str, body: str, language: str, authority: str) -> Release:
-    return Release(
-        source_id="test",
-        authority=authority,
-        url="https://example.org/r",
-        title=title,
-        language=language,
-        published=date(2024, 5, 2),
-        body_text=body,
-    )
+from tests.extract.helpers import release
 
 
 def _triples(release: Release) -> set[tuple[str, str, float | None, str | None]]:
@@ -73,7 +60,7 @@ def _triples(release: Release) -> set[tuple[str, str, float | None, str | None]]
 def test_table_rows_take_their_header_kind(
     title: str, body: str, language: str, authority: str, expected: set[tuple[object, ...]]
 ) -> None:
-    assert _triples(_release(title, body, language, authority)) == expected
+    assert _triples(release(title, body, language, authority)) == expected
 
 
 # A bulleted list after a line that names the measure: each row's label before its dash
@@ -119,4 +106,4 @@ def test_table_rows_take_their_header_kind(
 def test_list_rows_take_their_introduction_kind(
     title: str, body: str, language: str, authority: str, expected: set[tuple[object, ...]]
 ) -> None:
-    assert _triples(_release(title, body, language, authority)) == expected
+    assert _triples(release(title, body, language, authority)) == expected

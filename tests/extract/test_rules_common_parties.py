@@ -1,27 +1,13 @@
-"""Round 8: parties named by what they are, and the sum an AEPD reduction leaves; one table
-per class of failure, in our own invented sentences."""
+"""Parties named by what they are or by a count, and the sum an AEPD reduction leaves; one
+table per class of failure, in our own invented sentences."""
 
 from __future__ import annotations
-
-from datetime import date
 
 import pytest
 
 from scrapers.extract import extract_sanctions
 from scrapers.extract.defendants import find_candidates
-from scrapers.models import Release
-
-
-def _release(title: str, body: str, language: str, authority: str) -> Release:
-    return Release(
-        source_id="test",
-        authority=authority,
-        url="https://example.org/r",
-        title=title,
-        language=language,
-        published=date(2024, 5, 2),
-        body_text=body,
-    )
+from tests.extract.helpers import measures, release
 
 
 # An AEPD reduction: the imposed sum is the amount, the sum paid goes to the note; a sum
@@ -60,12 +46,9 @@ def _release(title: str, body: str, language: str, authority: str) -> Release:
 def test_an_aepd_reduction_puts_the_sum_paid_in_the_note(
     body: str, amount: float, note: str
 ) -> None:
-    (fine,) = extract_sanctions(_release("Multa", body, "es", "aepd"))
+    (fine,) = extract_sanctions(release("Multa", body, "es", "aepd"))
     assert (fine.kind, fine.amount, fine.note) == ("fine", amount, note)
 
-
-def _measures(release: Release) -> set[tuple[str, str, float | None]]:
-    return {(s.defendant, s.kind, s.amount) for s in extract_sanctions(release)}
 
 
 # A party named by what it is (indefinite article or a count, lower-case words, perhaps a
@@ -121,7 +104,7 @@ def test_a_party_named_by_what_it_is_is_the_party(
     authority: str,
     expected: set[tuple[str, str, float | None]],
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected
 
 
 # A count of things or the measure itself after an article is no party.

@@ -1,30 +1,11 @@
-"""Round 6: who is sanctioned and which measure, on wording nobody tuned for; one table
-per class of failure, in our own invented sentences across languages."""
+"""Negated orders, a fine and an order in one sentence, the party apposed to a role word,
+Nordic public bodies; one table per class of failure, in our own invented sentences."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from scrapers.extract import extract_sanctions
-from scrapers.models import Release
-
-
-def _release(title: str, body: str, language: str, authority: str) -> Release:
-    return Release(
-        source_id="test",
-        authority=authority,
-        url="https://example.org/r",
-        title=title,
-        language=language,
-        published=date(2024, 5, 2),
-        body_text=body,
-    )
-
-
-def _measures(release: Release) -> set[tuple[str, str, float | None]]:
-    return {(s.defendant, s.kind, s.amount) for s in extract_sanctions(release)}
+from tests.extract.helpers import measures, release
 
 
 # A negated order is none: the fine stands alone.
@@ -67,7 +48,7 @@ def _measures(release: Release) -> set[tuple[str, str, float | None]]:
 def test_a_negated_order_is_no_order(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected
 
 
 # A fine and an order in one sentence: both, on the same party.
@@ -90,7 +71,7 @@ def test_a_negated_order_is_no_order(
 def test_a_fine_and_an_order_in_one_sentence(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected
 
 
 # A role word and its party side by side: the party is the phrase between the commas.
@@ -141,7 +122,7 @@ def test_a_fine_and_an_order_in_one_sentence(
 def test_the_party_apposed_to_a_role_word(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected
 
 
 # A Nordic public body: a genitive and its lower-case noun ("Statens pensjonskasse").
@@ -169,4 +150,4 @@ def test_the_party_apposed_to_a_role_word(
 def test_a_nordic_public_body_with_a_lower_case_noun(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected

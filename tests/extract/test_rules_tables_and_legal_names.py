@@ -1,30 +1,11 @@
-"""Round 7: tables of fines in Nordic wording, parties named by what they are, and which
-amount; one table per class of failure, in our own invented sentences across languages."""
+"""Tables of fines, legal names kept whole, title fragments that are no party; one table
+per class of failure, in our own invented sentences across languages."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from scrapers.extract import extract_sanctions
-from scrapers.models import Release
-
-
-def _release(title: str, body: str, language: str, authority: str) -> Release:
-    return Release(
-        source_id="test",
-        authority=authority,
-        url="https://example.org/r",
-        title=title,
-        language=language,
-        published=date(2024, 5, 2),
-        body_text=body,
-    )
-
-
-def _measures(release: Release) -> set[tuple[str, str, float | None]]:
-    return {(s.defendant, s.kind, s.amount) for s in extract_sanctions(release)}
+from tests.extract.helpers import measures, release
 
 
 # A table of fines: one fine per row, with a caption row above the header, the currency
@@ -74,7 +55,7 @@ def _measures(release: Release) -> set[tuple[str, str, float | None]]:
 def test_a_table_of_fines_gives_one_fine_per_row(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected
 
 
 # A legal name with a comma before its legal form, or a capitalised small word inside it,
@@ -115,7 +96,7 @@ def test_a_table_of_fines_gives_one_fine_per_row(
 def test_a_legal_name_is_kept_whole(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected
 
 
 # A title fragment that opens with the measure word is no party: the body names it.
@@ -142,4 +123,4 @@ def test_a_legal_name_is_kept_whole(
 def test_a_title_fragment_opening_with_the_measure_is_no_party(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _measures(_release(title, body, language, authority)) == expected
+    assert measures(release(title, body, language, authority)) == expected
