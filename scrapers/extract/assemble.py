@@ -26,7 +26,12 @@ from scrapers.extract.defendants import (
     has_legal_form,
     normalise_defendant,
 )
-from scrapers.extract.measures import Found, coordinated, recalls_earlier_measure
+from scrapers.extract.measures import (
+    Found,
+    coordinated,
+    named_as_earlier,
+    recalls_earlier_measure,
+)
 from scrapers.extract.names import NameBook, defined_things
 from scrapers.extract.reductions import reduction_note
 from scrapers.extract.sentences import Sentence
@@ -105,7 +110,9 @@ def _main_defendant(sentences: list[Sentence], language: str) -> tuple[Candidate
         if sentence.index > 0 and recalls_earlier_measure(sentence.text, language):
             continue  # "elle avait déjà infligé une amende à Y": another, earlier case
         candidates = find_candidates(sentence.text, language)
-        strong = [c for c in candidates if c.strong]
+        strong = [
+            c for c in candidates if c.strong and not named_as_earlier(sentence.text, c.start)
+        ]
         if sentence.index < OPENING_SENTENCES:
             named_in_opening += [(c, sentence.text) for c in strong if not c.anonymous]
         if strong and (sentence.index == 0 or looks_like_decision([sentence], language)):

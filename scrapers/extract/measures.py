@@ -58,6 +58,14 @@ _EARLIER_BEFORE = re.compile(
     r"hade|hadde|havde|had|είχε|imao|imala|měl|měla)\s+(?:\S+\s+){0,2}$",
     re.I,
 )
+# An adverb that dates what follows before this release: "a week earlier, Posti Group Oyj
+# was fined", "viikkoa aiemmin X:lle määrättiin", "zuvor war Y ... belegt worden".
+_EARLIER_ADVERB_BEFORE = re.compile(
+    r"(?<!\w)(?:earlier|previously|aiemmin|aikaisemmin|auparavant|précédemment|zuvor|"
+    r"eerder|tidigare|wcześniej|dříve|ranije|prethodno|anteriormente|precedentemente)"
+    r",?\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
 # A negated or conditional order is none: "without ordering", "n'est pas assortie d'une
 # injonction", "ohne Anordnung", "senza ordinare", "no ha ordenado".
 _ORDER_NEGATED_BEFORE = re.compile(
@@ -146,6 +154,12 @@ def recalls_earlier_measure(text: str, language: str) -> bool:
             if _EARLIER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 return True
     return False
+
+
+def named_as_earlier(text: str, start: int) -> bool:
+    """True when the name at `start` follows an adverb that dates it before the release
+    ("a week earlier X was fined"): the party of another, earlier case."""
+    return _EARLIER_ADVERB_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def non_monetary(sentences: list[Sentence], language: str, published: date | None) -> list[Found]:

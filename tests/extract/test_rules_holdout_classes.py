@@ -1,0 +1,56 @@
+"""Classes of miss met on real layouts (round 9), each in our own sentences and languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.extract import extract_sanctions
+from scrapers.models import Release
+from tests.extract.helpers import release
+
+
+def _fines(item: Release) -> set[tuple[str, float | None]]:
+    return {(s.defendant, s.amount) for s in extract_sanctions(item) if s.kind == "fine"}
+
+
+# The release's party is named first and the fine given to "the company"; a later sentence
+# recalls another company fined "a week earlier": that one is not the defendant.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Kuljetusyhtiölle seuraamusmaksu",
+            "Kaarnalinja Oy ei ollut arvioinut riskejä ennen kameravalvonnan käyttöönottoa. "
+            "Seuraamuskollegio määräsi yhtiölle 45 000 euron seuraamusmaksun. "
+            "Päätös on kolmas seuraamusmaksu: kuukautta aiemmin Revontuli Group Oyj:lle "
+            "määrättiin 90 000 euron maksu.",
+            "fi",
+            "tietosuoja",
+            {("Kaarnalinja Oy", 45000.0)},
+        ),
+        (
+            "Penalty for a courier firm",
+            "Fenwick Parcels Ltd had not assessed the risks of its dashboard cameras. "
+            "The commissioner fined the company £45,000. "
+            "It is the second penalty this year: a month earlier Harrow Group plc was fined "
+            "£90,000 for direct marketing.",
+            "en",
+            "ico",
+            {("Fenwick Parcels Ltd", 45000.0)},
+        ),
+        (
+            "Bußgeld gegen ein Transportunternehmen",
+            "Die Sturmweg Logistik GmbH hatte die Risiken der Kameras nicht bewertet. "
+            "Der LfDI verhängte gegen das Unternehmen ein Bußgeld in Höhe von 45.000 Euro. "
+            "Zwei Wochen zuvor Bergland Holding AG war ein Bußgeld von 90.000 Euro auferlegt "
+            "worden.",
+            "de",
+            "lfdi-bw",
+            {("Sturmweg Logistik GmbH", 45000.0)},
+        ),
+    ],
+)
+def test_a_party_fined_earlier_is_not_the_defendant(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
+) -> None:
+    assert _fines(release(title, body, language, authority)) == expected
