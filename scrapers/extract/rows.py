@@ -38,6 +38,14 @@ _SCALE = re.compile(
     r"bußgeldkatalog|staffel|schaal|skala|taryf|stupnic|asteikko)",
     re.I,
 )
+# A facts table's field label for the measure ("| Mesure | Amende de 10 000 € |",
+# "| Maßnahme | Bußgeld |"): the cell says which measure, the party is the release's.
+_MEASURE_FIELD = re.compile(
+    r"(?:measures?|mesures?|sanctions? prononcées?|ma(?:ß|ss)nahmen?|medidas?(?: adoptadas?)?|"
+    r"misur[ae](?: adottat[ae])?|maatregel(?:en)?|tiltak|åtgärd(?:er)?|foranstaltning(?:er)?|"
+    r"środki?|opatření|mjer[ae]|toimenpiteet|toimenpide|μέτρα?|măsur[ăi])\s*:?",
+    re.I,
+)
 # How many sentences a list may run after its introducing line.
 _LIST_REACH = 12
 
@@ -117,7 +125,8 @@ def _table_found(
             continue  # a total row, or a row without a name
         # A row labelled by the measure ("Bestuurlijke boete") is the release's defendant's;
         # any other label must name a party (not a provision, a category, a year).
-        by_measure = names_measure(label, language)
+        field = _MEASURE_FIELD.fullmatch(label) is not None
+        by_measure = field or names_measure(label, language)
         party_column = bool(header) and PARTY_HEADER.search(header[0]) is not None
         if not by_measure and not names_party(label, language, party_column):
             continue
@@ -127,7 +136,7 @@ def _table_found(
             if money is None:
                 continue
             kind = (
-                _kind_named(label, language)
+                _kind_named(cell if field else label, language)
                 if by_measure
                 else _kind_named(title, language) or _kind_named(intro, language)
             )

@@ -54,3 +54,43 @@ def test_a_party_fined_earlier_is_not_the_defendant(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
 ) -> None:
     assert _fines(release(title, body, language, authority)) == expected
+
+
+# A facts table of field/value rows: the "Measure" field is the measure, never the party;
+# the party is the one the title and the "Organisation" field name.
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "expected"),
+    [
+        (
+            "Sanction de 2 millions d'euros à l'encontre de la société NUAGEVERT SAS",
+            "| La décision en bref |  |\n|---|---|\n| Organisme | NUAGEVERT SAS |\n"
+            "| Date | 3 mars 2024 |\n| Mesure | Amende administrative de 2 000 000 € |\n"
+            "La formation restreinte a relevé des cookies déposés sans consentement.",
+            "fr",
+            "cnil",
+            {("NUAGEVERT SAS", 2000000.0)},
+        ),
+        (
+            "Bußgeld gegen die Talblick Versand GmbH",
+            "| Überblick |  |\n|---|---|\n| Verantwortlicher | Talblick Versand GmbH |\n"
+            "| Maßnahme | Bußgeld in Höhe von 80.000 Euro |\n"
+            "Der Versandhändler hatte Kundendaten zu lange gespeichert.",
+            "de",
+            "lfdi-bw",
+            {("Talblick Versand GmbH", 80000.0)},
+        ),
+        (
+            "Multa de 50.000 euros a Brisamar Servicios S.L.",
+            "| Resumen |  |\n|---|---|\n| Entidad | Brisamar Servicios S.L. |\n"
+            "| Medida | Multa de 50.000 euros |\n"
+            "La entidad envió publicidad sin consentimiento.",
+            "es",
+            "aepd",
+            {("Brisamar Servicios S.L.", 50000.0)},
+        ),
+    ],
+)
+def test_a_measure_field_in_a_facts_table_is_not_the_party(
+    title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
+) -> None:
+    assert _fines(release(title, body, language, authority)) == expected
