@@ -127,6 +127,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "ihr ze hij zij hun hon han hen dem ona on ono oni αυτη αυτος hän se ne "
         "pour par for with to by from under according selon secondo segun gemass volgens "
         "enligt ifolge if whereas however moreover also additionally "
+        # Verbs an English headline capitalises: "FTC Will Require X to Pay".
+        "will must shall require requires settle settles "
         "cnil ico garante gpdp aepd dpc edpb edps imy datatilsynet uodo anspdcp azop bfdi hmbbfdi "
         "lfdi dsb cnpd apd gba uoou ftc ap hdpa aki tietosuojavaltuutettu tietosuojavaltuutetun "
         "information commissioner commissioner commission commissions commissioner's "

@@ -94,3 +94,34 @@ def test_a_measure_field_in_a_facts_table_is_not_the_party(
     title: str, body: str, language: str, authority: str, expected: set[tuple[str, float]]
 ) -> None:
     assert _fines(release(title, body, language, authority)) == expected
+
+
+# An English headline capitalises its verbs: "Will Require", "Requires" are no part of the
+# party's name, so the headline and the body give one sanction, not two.
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "FTC Will Require Brightloom to Pay $3 million over Charges it Kept Kids' Data",
+            "Brightloom will pay $3 million to settle Federal Trade Commission charges that it "
+            "kept children's data without their parents' consent.",
+            {("Brightloom", 3000000.0)},
+        ),
+        (
+            "FTC Requires Quillstone Apps to Pay $1.5 million Civil Penalty",
+            "Quillstone Apps will pay a $1.5 million civil penalty to settle charges that it "
+            "collected location data without consent.",
+            {("Quillstone Apps", 1500000.0)},
+        ),
+        (
+            "Marrow Labs Must Pay $750,000 Penalty to Settle FTC Charges",
+            "Marrow Labs agreed to pay a $750,000 civil penalty to settle charges that it "
+            "shared health data with advertisers.",
+            {("Marrow Labs", 750000.0)},
+        ),
+    ],
+)
+def test_a_headline_verb_is_no_part_of_the_name(
+    title: str, body: str, expected: set[tuple[str, float]]
+) -> None:
+    assert _fines(release(title, body, "en", "ftc")) == expected
