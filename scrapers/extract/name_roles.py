@@ -38,7 +38,11 @@ _PLACE_BEFORE = re.compile(
 def names_recipient(sentence: str, start: int, end: int, language: str) -> bool:
     """True when the name ending at `end` is followed by "a fine", "een boete": a recipient."""
     article = _RECIPIENT_ARTICLE.match(sentence, end)
-    if article is None or _PLACE_BEFORE.search(sentence, max(0, start - 12), start):
+    place = _PLACE_BEFORE.search(sentence, max(0, start - 12), start)
+    # Dutch "de" is the article ("heeft de Belastingdienst een boete"), not "of" or "from".
+    if place is not None and language == "nl" and fold(place.group(0).strip()) == "de":
+        place = None
+    if article is None or place is not None:
         return False
     span = sentence[article.start() : article.end() + 30]
     measure = article.end() - article.start()
