@@ -18,6 +18,7 @@ from scrapers.extract.money_words import (
     CURRENCY_BEFORE,
     GLUED_ONLY_SCALES,
     KRONE_BY_LANGUAGE,
+    NUMBER_WORDS,
     SCALE_LANGUAGES,
     SCALE_WORDS,
 )
@@ -163,7 +164,30 @@ def parse_amount(text: str, language: str = "en") -> list[Money]:
         if found and _restates(text, found[-1], money):
             continue
         found.append(money)
-    return found
+    return _with_worded(text, language, found) if language in NUMBER_WORDS else found
+
+
+_NUMBER_WORD = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]+)[\s\u00a0]+(?=[^\W\d_])", re.I)
+
+
+def _with_worded(text: str, language: str, found: list[Money]) -> list[Money]:
+    """`found` with the sums written in words before a scale word: "Cinque milioni di euro"."""
+    words = NUMBER_WORDS[language]
+    worded: list[Money] = []
+    for match in _NUMBER_WORD.finditer(text):
+        value = words.get(match.group("word").lower())
+        if value is None or any(m.start <= match.start() < m.end for m in found):
+            continue
+        scale, pos = _scale(text, match.end(), language, after_sign=False)
+        if scale < 10**6:
+            continue  # "one thousand reasons": only millions and more are written so
+        after = _CURRENCY_AFTER.match(text, pos)
+        if after is None:
+            continue  # "two million users": a count, not money
+        currency = _currency_code(after.group("cur"), CURRENCY_AFTER, language)
+        start, end = match.start(), after.end()
+        worded.append(Money(float(value * scale), currency, start, end, text[start:end], True))
+    return sorted([*found, *worded], key=lambda money: money.start) if worded else found
 
 
 def _restates(text: str, previous: Money, money: Money) -> bool:

@@ -52,10 +52,11 @@ _ORDER_DATED_AFTER = re.compile(
     re.I,
 )
 # A pluperfect measure recalls an earlier decision: "elle lui avait aussi ordonné",
-# "had ordered", "aveva ingiunto", "hatte angeordnet".
+# "had ordered", "aveva ingiunto", "hatte angeordnet", also with the participle and an
+# adverbial between ("aveva disposto in via d'urgenza la limitazione").
 _EARLIER_BEFORE = re.compile(
     r"(?<!\w)(?:avait|avaient|had|aveva|avevano|había|habían|hatte|hatten|tinha|havia|"
-    r"hade|hadde|havde|had|είχε|imao|imala|měl|měla)\s+(?:\S+\s+){0,2}$",
+    r"hade|hadde|havde|had|είχε|imao|imala|měl|měla)\s+(?:\S+\s+){0,5}$",
     re.I,
 )
 # An adverb that dates what follows before this release: "a week earlier, Posti Group Oyj

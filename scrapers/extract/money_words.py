@@ -264,3 +264,21 @@ EQUIVALENT_CUES: tuple[str, ...] = (
     "omregnet",
     "or about",
 )
+
+# Small numbers written as words before a scale word ("Cinque milioni di euro", "two
+# million pounds", "zwei Millionen Euro"), per language: Danish "to" is English "to".
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    code: {word: value for value, word in enumerate(words.split(), start=1)}
+    for code, words in {
+        "en": "one two three four five six seven eight nine ten",
+        "fr": "un deux trois quatre cinq six sept huit neuf dix",
+        "de": "ein zwei drei vier fünf sechs sieben acht neun zehn",
+        "it": "un due tre quattro cinque sei sette otto nove dieci",
+        "es": "un dos tres cuatro cinco seis siete ocho nueve diez",
+        "pt": "um dois três quatro cinco seis sete oito nove dez",
+        "nl": "een twee drie vier vijf zes zeven acht negen tien",
+        "sv": "en två tre fyra fem sex sju åtta nio tio",
+        "da": "en to tre fire fem seks syv otte ni ti",
+        "no": "en to tre fire fem seks sju åtte ni ti",
+    }.items()
+}
