@@ -157,7 +157,30 @@ def same_defendant(expected: str, found: str) -> bool:
         left == right
         or fuzz.ratio(left, right) >= 85
         or (fuzz.token_set_ratio(left, right) >= 95 and min(len(left), len(right)) >= 4)
+        or _stems(left) == _stems(right) != ()
     )
+
+
+# An anonymised party is labelled as written, with its article and case: "ein
+# Polizeibeamter" and "Polizeibeamten" are one party, inflected.
+_ARTICLES = frozenset(
+    "a an the ein eine einen einem einer der die das den dem des un une una uno el la le "
+    "il lo het een en et ett".split()
+)
+_ENDINGS = ("en", "em", "er", "es", "e", "n", "s", "r")
+_STEM_MIN = 5  # shorter words keep their ending: "Rosen" is no "Roser"
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _STEM_MIN:
+            return word[: -len(ending)]
+    return word
+
+
+def _stems(key: str) -> tuple[str, ...]:
+    """The words of a normalised name without articles, each without its regular ending."""
+    return tuple(_stem(word) for word in key.split() if word not in _ARTICLES)
 
 
 def _same_amount(expected: dict[str, Any], found: Sanction) -> bool:

@@ -6,6 +6,7 @@ import pytest
 
 from scrapers.extract import extract_sanctions
 from scrapers.extract.amounts import parse_amount
+from scrapers.extract.evaluate import same_defendant
 from scrapers.models import Release
 from tests.extract.helpers import release
 
@@ -102,3 +103,23 @@ def test_a_worded_sum_is_the_fine_and_an_earlier_order_is_none(
 )
 def test_a_worded_count_is_no_money(text: str, language: str) -> None:
     assert parse_amount(text, language) == []
+
+
+# The scorer pairs one anonymised party written with its article and in another case, and
+# never two different parties.
+@pytest.mark.parametrize(
+    ("expected", "found", "paired"),
+    [
+        ("ein Polizeibeamter", "Polizeibeamten", True),
+        ("eine Krankenkasse", "Krankenkassen", True),
+        ("a pharmacist", "pharmacists", True),
+        ("un dipendente comunale", "dipendente comunale", True),
+        ("ein Polizeibeamter", "ein Lehrer", False),
+        ("eine Bank", "ein Versicherer", False),
+        ("Kommune Nord", "Kommune Syd", False),
+    ],
+)
+def test_the_scorer_pairs_an_inflected_party_only(
+    expected: str, found: str, paired: bool
+) -> None:
+    assert same_defendant(expected, found) is paired
