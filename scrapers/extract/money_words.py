@@ -282,3 +282,6 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
         "no": "en to tre fire fem seks sju åtte ni ti",
     }.items()
 }
+# "One" stressed with an accent ("én million kroner", "één miljoen euro") or neuter ("ett").
+for _code, _word in (("da", "én"), ("no", "én"), ("nl", "één"), ("sv", "ett"), ("no", "ett")):
+    NUMBER_WORDS[_code][_word] = 1

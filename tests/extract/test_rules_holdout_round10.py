@@ -74,6 +74,21 @@ def _kinds(item: Release) -> set[tuple[str, str, float | None]]:
             {("Harbour Apps Ltd", "fine", 2000000.0)},
         ),
         (
+            "Vedtak om overtredelsesgebyr til Fjordheim fylkeskommune",
+            "Datatilsynet har ilagt Fjordheim fylkeskommune et overtredelsesgebyr på én "
+            "million kroner.",
+            "no",
+            "datatilsynet-no",
+            {("Fjordheim fylkeskommune", "fine", 1000000.0)},
+        ),
+        (
+            "Boete voor een ziekenhuis",
+            "De AP heeft Ziekenhuis Westkust een boete van één miljoen euro opgelegd.",
+            "nl",
+            "ap",
+            {("Ziekenhuis Westkust", "fine", 1000000.0)},
+        ),
+        (
             "Bußgeld gegen eine App",
             "Der LfDI verhängte gegen die Wiesental Apps GmbH ein Bußgeld von zwei Millionen "
             "Euro.",
