@@ -74,12 +74,12 @@ def _kinds(item: Release) -> set[tuple[str, str, float | None]]:
             {("Harbour Apps Ltd", "fine", 2000000.0)},
         ),
         (
-            "Vedtak om overtredelsesgebyr til Fjordheim fylkeskommune",
-            "Datatilsynet har ilagt Fjordheim fylkeskommune et overtredelsesgebyr på én "
+            "Vedtak om overtredelsesgebyr til Nordvik Pensjon AS",
+            "Datatilsynet har ilagt Nordvik Pensjon AS et overtredelsesgebyr på én "
             "million kroner.",
             "no",
             "datatilsynet-no",
-            {("Fjordheim fylkeskommune", "fine", 1000000.0)},
+            {("Nordvik Pensjon AS", "fine", 1000000.0)},
         ),
         (
             "Boete voor een ziekenhuis",
