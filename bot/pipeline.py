@@ -109,7 +109,10 @@ class Poller:
         except Exception as error:  # collect promises not to raise; a bug must not spread
             log.exception("collect crashed for %s", source.id)
             harvest = Harvest(source.id, "failed", error=f"internal error: {error!r}")
-        sanctions = {release.url: self._extract(release) for release in harvest.releases}
+        # Extraction is pure CPU work (a few ms a release, hundreds on a first poll): in a
+        # thread, so that the chat clients sharing this loop keep their heartbeats.
+        sanctions = await asyncio.to_thread(
+            lambda: {release.url: self._extract(release) for release in harvest.releases})
         stored = self.archive.record_harvest(harvest, sanctions, now=now, backlog=is_backlog,
                                              defendant_key=self.fold_name)
         report = PollReport(
