@@ -132,9 +132,16 @@ _AFTER_FIGURE = re.compile(r"\d(?:\s|\u00a0)*(?:mio\.|mia\.|mln\.|mill\.)?\s*\S+
 _BOUNDARY = re.compile(r"[.!?;](?=[\s\u00a0]+[\"“«„(]?[A-ZÀ-ÞΑ-ΩĀ-Ž0-9])")
 
 
+# "... Estatística, I.P. (INE) uma coima ...": an abbreviation glossed in brackets right
+# after the dot, then the sentence going on in lower case, is no new sentence.
+_GLOSS_AFTER = re.compile(r"[\s\u00a0]*\([A-ZÀ-ÞΑ-Ω0-9][\w.&-]{0,15}\)[\s\u00a0]+[a-zà-ÿα-ω]")
+
+
 def _ends_sentence(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return True
+    if _GLOSS_AFTER.match(text, dot + 1):
+        return False
     word = re.search(r"(\S+)$", text[max(0, dot - 24) : dot])
     if not word:
         return True

@@ -123,3 +123,14 @@ def test_abbreviations_do_not_split_sentences() -> None:
         "Bußgeld von 1,2 Mio. Euro am 2. Juni 2023 verhängt.",
         "Die Firma zahlt.",
     ]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("A CNPD aplicou ao Instituto Nacional de Estatística, I.P. (INE) uma coima.", 1),
+    ("The fine on Acme Holdings Inc. (Acme) was paid. (The appeal) is pending.", 2),
+    ("Die Strafe traf die Muster Co. (MC) wegen Verstößen. Sie zahlt.", 2),
+    ("Il Garante ha sanzionato Alfa Servizi S.p.A. (AS) per 5 milioni. La società ricorre.", 2),
+])
+def test_an_abbreviation_glossed_after_a_dot_continues_the_sentence(text: str,
+                                                                   count: int) -> None:
+    assert len(split_sentences(text)) == count
