@@ -80,8 +80,9 @@ RULING: Cues = {
     "de": ("urteil", "beschluss des", "entschieden", "entscheidet"),
     "sv": ("dom\\b", "domen", "avgörande"),
     "no": ("dom\\b", "dommen", "kjennelse"),
-    # Danish fines are imposed by the courts: "Dom i sagen om X" IS the sanction.
-    "da": (),
+    # Danish fines are imposed by the courts: "Dom i sagen om X" from a district court IS
+    # the sanction; only the appeal courts and appeal wording mark a ruling on an earlier one.
+    "da": ("landsret", "højesteret", "ankesag", "anket", "stadfæst"),
     "pl": ("wyrok", "orzeczeni", "orzekł"),
     "ro": ("hotărâr", "decizia instanței", "sentinț"),
     "hr": ("presud", "odluk suda"),

@@ -257,7 +257,7 @@ APPEAL_OUTCOME: Cues = {
     "el": ("επικύρω", "ακύρω", "μείω", "απέρριψε"),
     "nl": ("bevestig", "vernietig", "verlaag", "verminder", "ongegrond", "blijft"),
     "de": ("bestätig", "aufgehoben", "hebt", "reduziert", "herabgesetzt", "abgewiesen"),
-    "sv": ("fastställ", "upphäv", "sänk", "avslog", "nedsatt"),
+    "sv": ("fastställ", "upphäv", "sänk", "avslog", "nedsatt", "står fast", "bifall"),
     "no": (
         "opprettholde",
         "stadfester",
@@ -398,7 +398,13 @@ RECAP_GENRE: Cues = {
         "ziua protec",
         "întrebări frecvente",
     ),
-    "hr": ("godišnje izvješće", "izvješće o radu", "dan zaštite", "pitanja i odgovori"),
+    "hr": (
+        "godišnje izvješće",
+        "izvješće o radu",
+        "dan zaštite",
+        "pitanja i odgovori",
+        "najčešća pitanja",
+    ),
     "cs": ("výroční zpráv", "den ochrany", "otázky a odpovědi", "časté dotazy"),
     "fi": ("toimintakertomu", "vuosikertomu", "tietosuojapäivä", "kysymyksiä ja vastauksia"),
 }

@@ -126,8 +126,12 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
             kind = _money_kind(text, money, language)
             if kind is None or (money.currency is None and not money.scaled):
                 continue
-            total = _near(cue("TOTAL", language), text, money.start - 40, money.start) or bool(
-                _TOTAL_AFTER.match(text, money.end)
+            # "Insgesamt wurden damit Geldbußen von 55.000 Euro festgesetzt": a sentence that
+            # opens on "in total" states a sum of sums, however far its amount comes.
+            total = (
+                _near(cue("TOTAL", language), text, money.start - 40, money.start)
+                or _near(cue("TOTAL", language), text, 0, min(money.start, 12))
+                or bool(_TOTAL_AFTER.match(text, money.end))
             )
             approximate = cue("APPROXIMATE", language).search(
                 text, max(0, money.start - 25), money.start + 1
