@@ -48,6 +48,29 @@ _MENTIONS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern), authority) for pattern, authority in _MENTIONS)
 _ANY_AUTHORITY = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _MENTIONS))
+# The authorities' own names in their languages: a release names its author as the one
+# who decides ("A Comissão Nacional de Proteção de Dados (CNPD) determinou ..."), never as
+# the party, so none of these is ever a defendant.
+_NATIVE_NAMES = re.compile(
+    r"Commission nationale (?:de l['’]informatique|pour la protection des données)|"
+    r"Garante per la protezione|Agencia Española de Protección de Datos|"
+    r"Αρχή Προστασίας Δεδομένων|Integritetsskyddsmyndigheten|Datatilsynet|"
+    r"Urz[ąę]d Ochrony Danych|Prezes(?:a)? UODO|Autoritatea Na[țţ]ional[ăa] de Supraveghere|"
+    r"Autorité de protection des données|Gegevensbeschermingsautoriteit|"
+    r"Agencij[aei] za za[šs]titu osobnih|(?:Bundes|Landes)beauftragte[nr]? für (?:den )?"
+    r"Datenschutz|Hamburgische[rn]? Beauftragte|Datenschutzbehörde|"
+    r"Comiss[ãa]o Nacional de Prote[çc][ãa]o de Dados|Úřad pro ochranu osobních|"
+    r"Tietosuojavaltuutetu|Seuraamuskollegio",
+    re.I,
+)
+# The authority by its common noun alone, as the whole name: "a Comissão", "the
+# Commission", "l'Autorité", "die Behörde".
+_SELF_REFERENCE = re.compile(
+    r"(?:(?:the|a|la|l['’]|die|de|het|el|il)\s*)?(?:Commission|Comiss[ãa]o|Comisi[óo]n|"
+    r"Commissione|Autorité|Autorit[àa]|Autoridad|Autoridade|Autoriteit|Behörde|Authority|"
+    r"Agencia|Agência|Agencija|Úřad|Urząd|Aufsichtsbehörde)",
+    re.I,
+)
 
 
 def deciding_authority(text: str, publisher: str) -> str | None:
@@ -65,5 +88,9 @@ def deciding_authority(text: str, publisher: str) -> str | None:
 
 
 def mentions_authority(name: str) -> bool:
-    """True when `name` is an authority's name or description ("the Dutch SA", "CNIL")."""
-    return _ANY_AUTHORITY.search(name) is not None
+    """True when `name` is an authority's name or description ("the Dutch SA", "a Comissão")."""
+    return (
+        _ANY_AUTHORITY.search(name) is not None
+        or _NATIVE_NAMES.search(name) is not None
+        or _SELF_REFERENCE.fullmatch(name.strip()) is not None
+    )

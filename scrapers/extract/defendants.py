@@ -298,7 +298,7 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             )
     opening = _OPENING.match(sentence)
     first_word = opening.end() if opening else 0
-    law_title_end = 0
+    covered_end = 0  # the end of a law's title or an authority's name: no name inside
     for match in _WORD_START.finditer(sentence):
         start = match.start()
         if start in found or any(c.start <= start < c.end for c in found.values()):
@@ -311,10 +311,12 @@ def find_candidates(sentence: str, language: str) -> tuple[Candidate, ...]:
             continue  # "Instituto Nacional de Estatística (INE)": the name's abbreviation
             continue  # "The Body Shop" is rare; "The ICO fined" is not
         named = with_field(sentence, start, _scan_name(sentence, start, language))
-        if start < law_title_end:
+        if start < covered_end:
             continue
-        if named and LAW_BEFORE.search(sentence, max(0, start - 30), start):
-            law_title_end = named[1]  # the whole title of the law, not a name
+        if named and (
+            LAW_BEFORE.search(sentence, max(0, start - 30), start) or mentions_authority(named[0])
+        ):
+            covered_end = named[1]  # a law's whole title or the authority: never a party
             continue
         if named and PROVISION_BEFORE.search(sentence, max(0, start - 40), start):
             continue  # "artículo 22.2 de la LSSI": the law a provision belongs to

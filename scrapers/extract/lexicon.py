@@ -227,6 +227,7 @@ ANONYMOUS_HEADS: frozenset[str] = frozenset(
         "operateur association sous-traitant "
         "societa azienda banca ospedale comune titolare istituto medico scuola "
         "entidad empresa banco hospital ayuntamiento responsable comunidad particular "
+        "instituicao entidade universidade escola municipio camara operadora seguradora "
         "unternehmen bank krankenhaus arzt versicherung verein onlinehandler gemeinde "
         "bedrijf ziekenhuis gemeente organisatie verzekeraar werkgever "
         "foretag bolag kommun region sjukhus myndighet "
@@ -305,6 +306,9 @@ _INTRO: dict[str, tuple[str, ...]] = {
         r"\ba empresa",
         r"\bcontra",
         r"\baplicou (?:à|ao)",
+        # "determinou a uma instituição", "ordenou a um banco": the article "a" before an
+        # indefinite one is the party's preposition.
+        r"\b(?:determinou|ordenou|impôs|aplicou|dirigiu) a(?= uma? )",
         r"\bmulta (?:à|ao)",
         r"\bà",
         r"\bao",
