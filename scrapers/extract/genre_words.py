@@ -153,10 +153,13 @@ CONTEXT: Cues = {
         "früher",
         "vorjahr",
         "tätigkeitsbericht",
+        "damals",  # "back then", "years after the fine": told from a later vantage
+        "seinerzeit",
+        "jahre nach dem",
     ),
-    "sv": ("påminner", "de senaste åren", "tidigare", "årsrapport"),
-    "no": ("minner om", "de siste årene", "tidligere", "årsrapport"),
-    "da": ("minder om", "de seneste år", "tidligere", "årsrapport", "årsberetning"),
+    "sv": ("påminner", "de senaste åren", "tidigare", "årsrapport", "förra årets", "i fjol"),
+    "no": ("minner om", "de siste årene", "tidligere", "årsrapport", "fjorårets", "i fjor"),
+    "da": ("minder om", "de seneste år", "tidligere", "årsrapport", "årsberetning", "sidste års"),
     "pl": ("przypomin", "w ostatnich latach", "wcześniej", "poprzedni", "sprawozdani"),
     "ro": ("reamint", "dintre cele mai mari", "în ultimii ani", "anterior", "raport anual"),
     "hr": (

@@ -47,6 +47,19 @@ _TOTAL_AFTER = re.compile(
 )
 
 
+# "the maximum under the act is 4 mio. kr.": a maximum named as the clause's subject, further
+# back than the 30 characters that other cues get, still qualifies the sum.
+_MAXIMUM_STEM = re.compile(r"maxim|maksim|massim|máxim|höchst|ανώτατ|μέγιστ", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]")
+MAXIMUM_REACH = 70
+
+
+def _maximum_in_clause(sentence: str, money_start: int) -> bool:
+    start = max(0, money_start - MAXIMUM_REACH)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, start, money_start)]
+    return _MAXIMUM_STEM.search(sentence, max([start, *breaks]), money_start) is not None
+
+
 def _near(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return pattern.search(text, max(0, start), max(0, min(len(text), end))) is not None
 
@@ -59,6 +72,8 @@ def _money_kind(sentence: str, money: Money, language: str) -> str | None:
         return None
     # One character past the sum's start lets a cue ending in a word boundary ("do ") match.
     if _near(cue("NOT_PENALTY_BEFORE", language), sentence, money.start - 30, money.start + 1):
+        return None
+    if _maximum_in_clause(sentence, money.start):
         return None
     if _near(cue("RATE_AFTER", language), sentence, money.end, money.end + 28):
         return None

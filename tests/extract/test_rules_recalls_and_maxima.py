@@ -1,0 +1,62 @@
+"""Rules: a fine recalled from an earlier year, and a maximum named as a clause's subject,
+are no new sanction. Invented sentences, several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import measures, release
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority"),
+    [
+        (
+            "Was Vereine aus dem Verfahren gegen Nordwerk lernen können",
+            "Damals hatte die Behörde gegen die Nordwerk GmbH ein Bußgeld von 2,1 Mio. Euro "
+            "festgesetzt. Heute veröffentlichen wir eine Checkliste.",
+            "de",
+            "hmbbfdi",
+        ),
+        (
+            "Så arbetar vi med tillsyn i år",
+            "Ett av förra årets beslut gällde Solbacken AB, som fick en sanktionsavgift på "
+            "3 miljoner kronor. Läs mer om våra prioriteringar.",
+            "sv",
+            "imy",
+        ),
+        (
+            "Sådan beregner vi bøder",
+            "Et af sidste års sager gjaldt Havnegade A/S, der fik en bøde på 400.000 kr. "
+            "Læs mere om metoden.",
+            "da",
+            "datatilsynet-dk",
+        ),
+        (
+            "Sådan beregner vi bøder",
+            "For kommuner er bødemaksimum efter databeskyttelsesloven 4 mio. kr. "
+            "Læs mere om metoden.",
+            "da",
+            "datatilsynet-dk",
+        ),
+        (
+            "Om bøter",
+            "For offentlige organer er maksimum etter loven i dag 5 millioner kroner i bot; "
+            "les mer om reglene.",
+            "no",
+            "datatilsynet-no",
+        ),
+        (
+            "Om sanktionsavgifter",
+            "För myndigheter gäller enligt lagen ett tak på 10 miljoner kronor i "
+            "sanktionsavgift.",
+            "sv",
+            "imy",
+        ),
+    ],
+)
+def test_a_recalled_fine_or_a_maximum_is_no_new_sanction(
+    title: str, body: str, language: str, authority: str
+) -> None:
+    """Neither the earlier year's fine nor the statutory maximum yields a sanction."""
+    assert not {m for m in measures(release(title, body, language, authority)) if m[2]}
