@@ -68,11 +68,13 @@ _EARLIER_ADVERB_BEFORE = re.compile(
     re.I,
 )
 # A negated or conditional order is none: "without ordering", "n'est pas assortie d'une
-# injonction", "ohne Anordnung", "senza ordinare", "no ha ordenado".
+# injonction", "n'a donc pas assorti ses décisions d'injonctions" (an adverb and the
+# decisions may sit between), "ohne Anordnung", "senza ordinare", "no ha ordenado".
 _ORDER_NEGATED_BEFORE = re.compile(
     r"(?<!\w)(?:without|sans|ohne|keine?n?|senza|sin|sem|zonder|uten|utan|uden|bez|"
-    r"not accompanied by|did not|has not|have not|does not|n['’](?:est|a|ont|sont) pas(?: été)?"
-    r"(?: assortie?s?(?: d['’]| de))?|ne s['’]accompagne pas d['’]|non (?:ha|è|sono|hanno)|"
+    r"not accompanied by|did not|has not|have not|does not|"
+    r"n['’](?:est|a|ont|sont)(?: \w+)? pas(?: été)?(?: assortie?s?(?: \w+){0,2}(?: d['’]| de))?|"
+    r"ne s['’]accompagne pas d['’]|non (?:ha|è|sono|hanno)|"
     r"no (?:ha|se|fue)|não (?:foi|houve|há)|nicht|niet|ikke|inte|nie)"
     r"\s*(?:\w+\s+){0,2}$",
     re.I,

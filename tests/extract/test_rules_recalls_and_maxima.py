@@ -60,3 +60,38 @@ def test_a_recalled_fine_or_a_maximum_is_no_new_sanction(
 ) -> None:
     """Neither the earlier year's fine nor the statutory maximum yields a sanction."""
     assert not {m for m in measures(release(title, body, language, authority)) if m[2]}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority"),
+    [
+        (
+            "Sanction contre la société Lumière",
+            "La formation restreinte a prononcé une amende de 50 000 euros contre la société "
+            "LUMIÈRE SAS. Compte tenu de ses efforts, elle n'a donc pas assorti sa décision "
+            "d'une injonction.",
+            "fr",
+            "cnil",
+        ),
+        (
+            "Sanction contre la société Lumière",
+            "La formation restreinte a prononcé une amende de 50 000 euros contre la société "
+            "LUMIÈRE SAS. Elle n'a toutefois pas assorti ses décisions d'injonctions.",
+            "fr",
+            "cnil",
+        ),
+        (
+            "Bußgeld gegen die Nordwerk GmbH",
+            "Die Behörde hat gegen die Nordwerk GmbH ein Bußgeld von 80.000 Euro verhängt. "
+            "Eine Anordnung hat sie nicht erlassen.",
+            "de",
+            "bfdi",
+        ),
+    ],
+)
+def test_an_order_said_not_to_be_given_is_none(
+    title: str, body: str, language: str, authority: str
+) -> None:
+    """The fine stands; the order the release says was not given is not reported."""
+    found = measures(release(title, body, language, authority))
+    assert found and not {m for m in found if m[1] == "order"}
