@@ -29,6 +29,7 @@ from scrapers.extract.defendants import (
 from scrapers.extract.measures import (
     Found,
     coordinated,
+    in_cause_clause,
     named_as_earlier,
     recalls_earlier_measure,
 )
@@ -111,7 +112,11 @@ def _main_defendant(sentences: list[Sentence], language: str) -> tuple[Candidate
             continue  # "elle avait déjà infligé une amende à Y": another, earlier case
         candidates = find_candidates(sentence.text, language)
         strong = [
-            c for c in candidates if c.strong and not named_as_earlier(sentence.text, c.start)
+            c
+            for c in candidates
+            if c.strong
+            and not named_as_earlier(sentence.text, c.start)
+            and not in_cause_clause(sentence.text, c.start, language)
         ]
         if sentence.index < OPENING_SENTENCES:
             named_in_opening += [(c, sentence.text) for c in strong if not c.anonymous]

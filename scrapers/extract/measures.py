@@ -85,6 +85,17 @@ _ORDER_NEGATED_AFTER = re.compile(
     r"prononc|inflig|disposto|impartit|ordenad|opgelegd|ilagt|meddelat|givet)",
     re.I,
 )
+# A cause or purpose clause after the sum ("for at have sendt oplysninger til en forkert
+# modtager", "for failing to ...", "pour avoir transmis ... à"): a name inside it is that
+# clause's object, not the party the sum is imposed on.
+CAUSE_AFTER = re.compile(
+    r"(?<!\w)(?:for at|for å|för att|for having|for failing|for not|pour avoir|pour ne pas|"
+    r"per aver|por haber|por no|por ter|wegen|weil|because|omdat|fordi|ettersom|eftersom)"
+    r"(?!\w)",
+    re.I,
+)
+
+
 _COUNT_BEFORE = re.compile(r"\d+\s+\S*$")
 # How far after a measure's words its defendant may be named, in characters.
 _AFTER_REACH = 60
@@ -156,6 +167,16 @@ def recalls_earlier_measure(text: str, language: str) -> bool:
         for match in cue(table, language).finditer(text):
             if _EARLIER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 return True
+    return False
+
+
+def in_cause_clause(text: str, start: int, language: str) -> bool:
+    """True when the name at `start` sits in a cause clause after the sentence's measure
+    ("fined for sending the data to a wrong recipient"): that clause's object."""
+    for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER"):
+        measure = cue(table, language).search(text, 0, start)
+        if measure is not None and CAUSE_AFTER.search(text, measure.end(), start):
+            return True
     return False
 
 

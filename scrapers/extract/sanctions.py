@@ -22,8 +22,8 @@ from scrapers.extract.context import (
     sentence_disqualified,
 )
 from scrapers.extract.cues import cue
-from scrapers.extract.defendants import find_candidates
-from scrapers.extract.measures import Found, non_monetary, pick_candidate
+from scrapers.extract.defendants import Candidate, find_candidates
+from scrapers.extract.measures import CAUSE_AFTER, Found, non_monetary, pick_candidate
 from scrapers.extract.rows import tabulated
 from scrapers.extract.sentences import Sentence, split_sentences
 from scrapers.models import Release, Sanction
@@ -58,6 +58,19 @@ def _maximum_in_clause(sentence: str, money_start: int) -> bool:
     start = max(0, money_start - MAXIMUM_REACH)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, start, money_start)]
     return _MAXIMUM_STEM.search(sentence, max([start, *breaks]), money_start) is not None
+
+
+def _outside_cause(
+    candidates: tuple[Candidate, ...], text: str, money: Money, next_start: int
+) -> tuple[Candidate, ...]:
+    cause = CAUSE_AFTER.search(text, money.end, next_start)
+    if cause is None:
+        return candidates
+    return tuple(c for c in candidates if not cause.end() <= c.start < next_start)
+
+
+def _next_start(moneys: list[Money], money: Money, text: str) -> int:
+    return min((m.start for m in moneys if m.start > money.end), default=len(text))
 
 
 def _near(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -157,7 +170,12 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
                     sentence,
                     money,
                     money.currency or home,
-                    pick_candidate(candidates, money.start, money.end, others),
+                    pick_candidate(
+                        _outside_cause(candidates, text, money, _next_start(moneys, money, text)),
+                        money.start,
+                        money.end,
+                        others,
+                    ),
                     total,
                     note=f"approximate: {approximate.group(0)} {money.text}" if approximate else "",
                 )

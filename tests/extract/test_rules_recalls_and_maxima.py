@@ -95,3 +95,40 @@ def test_an_order_said_not_to_be_given_is_none(
     """The fine stands; the order the release says was not given is not reported."""
     found = measures(release(title, body, language, authority))
     assert found and not {m for m in found if m[1] == "order"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "party"),
+    [
+        (
+            "Solbakken Kommune har vedtaget bøde",
+            "Solbakken Kommune har vedtaget en bøde på 30.000 kr. for at have sendt "
+            "helbredsoplysninger til en forkert modtager.",
+            "da",
+            "datatilsynet-dk",
+            "Solbakken Kommune",
+        ),
+        (
+            "Amende pour la société Vallon",
+            "La CNIL a prononcé une amende de 20 000 euros contre la société Vallon pour avoir "
+            "transmis les fichiers à une société tierce.",
+            "fr",
+            "cnil",
+            "Vallon",
+        ),
+        (
+            "Fjellvik Kommune ilagt gebyr",
+            "Fjellvik Kommune har fått et gebyr på 200 000 kroner for å ha sendt "
+            "pasientlister til en feil mottaker.",
+            "no",
+            "datatilsynet-no",
+            "Fjellvik Kommune",
+        ),
+    ],
+)
+def test_a_name_in_the_cause_clause_is_not_the_party(
+    title: str, body: str, language: str, authority: str, party: str
+) -> None:
+    """The party fined is the one named before the cause clause, not its object."""
+    found = measures(release(title, body, language, authority))
+    assert found and all(party.lower() in (m[0] or "").lower() for m in found if m[2])
