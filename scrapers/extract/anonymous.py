@@ -109,7 +109,9 @@ _MEASURE_NOUNS = (
 # the name ends before it. Auxiliaries, then endings of present-tense verbs (folded).
 _VERBS = frozenset(
     "je nije su nisu jest nie ma maji bude bio bila bilo byl byla bylo byli jsou neni "
-    "izrice izrekla izrekao izrekne ulozil ulozila nalozyl".split()
+    "izrice izrekla izrekao izrekne ulozil ulozila nalozyl "
+    # modals: "U soukromých správců může pokuta dosáhnout" ends the noun at "může"
+    "muze mohou musi moze mogu mora moga musza".split()
 )
 _VERB_ENDINGS = ("uje", "ira", "ava", "iva", "ati", "iti", "eti", "ice")
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.U)

@@ -18,6 +18,14 @@ from scrapers.extract.sentences import Sentence
 # published weeks or a few months after they are taken, rarely most of a year).
 STALE_DAYS = 270
 _COMMA = re.compile(r"[,;]\s*|\s[–—]\s*")
+# A title that opens on "why" or "how" explains a practice ("Proč Úřad neukládá pokuty",
+# "Sådan fastsætter vi bøder", "Warum ..."): it does not announce a decision.
+_EXPLAINER_TITLE = re.compile(
+    r"^\W*(?:why|how|pourquoi|comment|perché|come|por qué|cómo|porquê|por que|como|warum|"
+    r"wie|waarom|hoe|varför|hur|hvorfor|hvordan|sådan|slik|dlaczego|jak|proč|zašto|kako|"
+    r"de ce|cum|miksi|miten|näin|γιατί|πώς|πως)(?!\w)",
+    re.I,
+)
 # How far into a release its opening paragraphs go, in sentences.
 OPENING_SENTENCES = 8
 
@@ -60,6 +68,8 @@ def is_recap_genre(sentences: list[Sentence], language: str) -> bool:
     """An annual report, an awareness day or a Q&A page: it recalls, it does not announce;
     so does guidance whose title names no measure."""
     title = sentences[0].text if sentences else ""
+    if _EXPLAINER_TITLE.search(title):
+        return True
     if cue("GUIDANCE_TITLE", language).search(title) and not any(
         cue(table, language).search(title)
         for table in ("FINE", "PERIODIC", "REPRIMAND", "WARNING", "ORDER")

@@ -132,3 +132,35 @@ def test_a_name_in_the_cause_clause_is_not_the_party(
     """The party fined is the one named before the cause clause, not its object."""
     found = measures(release(title, body, language, authority))
     assert found and all(party.lower() in (m[0] or "").lower() for m in found if m[2])
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority"),
+    [
+        (
+            "Proč Úřad neukládá pokuty obcím",
+            "Úřad proto obcím ukládá pouze opatření k nápravě. U soukromých správců může "
+            "pokuta dosáhnout až 20 milionů EUR.",
+            "cs",
+            "uoou",
+        ),
+        (
+            "Warum wir Vereinen selten Bußgelder auferlegen",
+            "Gegen den Sportverein Nordstern e.V. wurde ein Bußgeld von 5.000 Euro verhängt, "
+            "weil er Mitgliederlisten veröffentlichte.",
+            "de",
+            "lfdi-bw",
+        ),
+        (
+            "Hvordan vi behandler klager",
+            "Datatilsynet påbød Fjordbyen Kommune å slette opptakene.",
+            "no",
+            "datatilsynet-no",
+        ),
+    ],
+)
+def test_a_why_or_how_title_explains_and_announces_nothing(
+    title: str, body: str, language: str, authority: str
+) -> None:
+    """A release titled as an explanation yields no sanction, whatever it cites."""
+    assert not measures(release(title, body, language, authority))
