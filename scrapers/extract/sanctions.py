@@ -69,6 +69,24 @@ def _outside_cause(
     return tuple(c for c in candidates if not cause.end() <= c.start < next_start)
 
 
+# A list row that opens on a name and a dash or colon ("- Minister Cyfryzacji - kara w
+# wysokości ...", "CARREFOUR BANQUE : amende de ..."): the name is the row's party, even
+# without a legal form.
+_ROW_HEAD_END = re.compile(r"\s*(?:[-–—:])\s")
+_BULLET = re.compile(r"^\s*(?:[-–—•*]\s*)?")
+
+
+def _row_heads_strong(candidates: tuple[Candidate, ...], text: str) -> tuple[Candidate, ...]:
+    bullet = _BULLET.match(text)
+    head_start = bullet.end() if bullet and bullet.group(0).strip() else -1
+    return tuple(
+        replace(c, strong=True)
+        if c.start == head_start and _ROW_HEAD_END.match(text, c.end)
+        else c
+        for c in candidates
+    )
+
+
 def _next_start(moneys: list[Money], money: Money, text: str) -> int:
     return min((m.start for m in moneys if m.start > money.end), default=len(text))
 
@@ -121,7 +139,7 @@ def _monetary(sentences: list[Sentence], release: Release, language: str) -> lis
         moneys = parse_amount(text, language)
         if not moneys:
             continue
-        candidates = find_candidates(text, language)
+        candidates = _row_heads_strong(find_candidates(text, language), text)
         appeal = cue("APPEAL_RIGHT", language).search(text)
         if appeal is not None:
             # "... can be appealed to the Board": a name after the appeal is where it goes.

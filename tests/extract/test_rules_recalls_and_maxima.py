@@ -164,3 +164,32 @@ def test_a_why_or_how_title_explains_and_announces_nothing(
 ) -> None:
     """A release titled as an explanation yields no sanction, whatever it cites."""
     assert not measures(release(title, body, language, authority))
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "authority", "parties"),
+    [
+        (
+            "Kary dla Szpitala Miejskiego i Burmistrza Gminy Zalesie",
+            "Prezes UODO nałożył kary:\n- Szpital Miejski S.A. - kara w wysokości 40 000 zł,\n"
+            "- Burmistrz Gminy Zalesie - kara w wysokości 10 000 zł.",
+            "pl",
+            "uodo",
+            {"Szpital Miejski S.A.", "Burmistrz Gminy Zalesie"},
+        ),
+        (
+            "Sanctions contre deux sociétés du groupe Vallon",
+            "La formation restreinte a prononcé deux amendes :\n- VALLON SAS : amende de "
+            "30 000 euros ;\n- Mairie de Brives : amende de 5 000 euros.",
+            "fr",
+            "cnil",
+            {"VALLON SAS", "Mairie de Brives"},
+        ),
+    ],
+)
+def test_the_name_heading_a_list_row_is_its_party(
+    title: str, body: str, language: str, authority: str, parties: set[str]
+) -> None:
+    """Each bullet row's sum goes to the name that opens the row."""
+    found = measures(release(title, body, language, authority))
+    assert {m[0] for m in found if m[2]} == parties
