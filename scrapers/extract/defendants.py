@@ -51,6 +51,7 @@ from scrapers.extract.name_tokens import (
     legal_form_ahead,
     legal_key,
     next_folded,
+    suspended_compound,
 )
 from scrapers.extract.names import GENITIVE_HEADS
 
@@ -171,6 +172,13 @@ def _scan_name(text: str, pos: int, language: str) -> tuple[str, int] | None:
             break
         if _FIGURE.fullmatch(token) or (kept and raw.startswith("(")):
             break
+        suspended = suspended_compound(text, match, cursor, _CONJUNCTIONS)
+        if suspended is not None:  # "Arbeids- og velferdsetaten": one name through both
+            kept += suspended
+            cursor = suspended[-1].end()
+            if suspended[-1].group(0)[-1:] in STOP_PUNCT:
+                break
+            continue
         kept.append(match)
         if raw.endswith(",") and legal_form_ahead(text, cursor):
             continue  # "Vodafone España, S.A.U.": the legal form after a comma belongs

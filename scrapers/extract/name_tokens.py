@@ -90,3 +90,19 @@ def has_legal_form(name: str) -> bool:
     if LEGAL_UNIT.search(name):
         return True
     return any(" ".join(tokens[-size:]) in LEGAL_FORMS for size in (1, 2, 3) if len(tokens) > size)
+
+
+def suspended_compound(
+    text: str, match: re.Match[str], cursor: int, conjunctions: frozenset[str]
+) -> list[re.Match[str]] | None:
+    """The tokens of "Arbeids- og velferdsetaten" when `match` is its "Arbeids-"."""
+    token = match.group(0)
+    if not (token.endswith("-") and len(token) > 3 and is_capitalised(token)):
+        return None
+    conjunction = TOKEN.search(text, cursor)
+    if conjunction is None or fold(conjunction.group(0)) not in conjunctions:
+        return None
+    second = TOKEN.search(text, conjunction.end())
+    if second is None or not second.group(0)[:1].isalpha():
+        return None
+    return [match, conjunction, second]

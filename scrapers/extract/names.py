@@ -62,6 +62,8 @@ def _initials_match(alias: str, full: str) -> bool:
     letters = "".join(ch for ch in alias if ch.isalpha())
     if letters.isupper() and letters == capitals.upper():
         return True
+    if letters.isupper() and _SUSPENDED_COMPOUND.search(full):
+        return True  # "Arbeids- og velferdsetaten (NAV)": the compound hides its initials
     folded_alias = fold(alias)
     return any(len(token) >= 4 and token in folded_alias for token in _tokens(full))
 
@@ -74,9 +76,19 @@ _THING_ALIAS = re.compile(
 )
 
 
+# "Arbeids- og velferdsetaten (NAV)": a lower-case word that completes a capitalised
+# suspended compound ends a body's name, not a thing's.
+_SUSPENDED_BEFORE = re.compile(r"[A-ZÀ-Þ][\w]*-\s+\w+\s+$")
+_SUSPENDED_COMPOUND = re.compile(r"[A-ZÀ-Þ][\w]*-\s+\w+\s+\w")
+
+
 def defined_things(text: str) -> frozenset[str]:
     """Abbreviations the release defines for a system, a product or a law, folded."""
-    return frozenset(fold(match.group(1)) for match in _THING_ALIAS.finditer(text))
+    return frozenset(
+        fold(match.group(1))
+        for match in _THING_ALIAS.finditer(text)
+        if not _SUSPENDED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    )
 
 
 class NameBook:

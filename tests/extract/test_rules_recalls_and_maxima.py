@@ -193,3 +193,30 @@ def test_the_name_heading_a_list_row_is_its_party(
     """Each bullet row's sum goes to the name that opens the row."""
     found = measures(release(title, body, language, authority))
     assert {m[0] for m in found if m[2]} == parties
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "authority", "party"),
+    [
+        (
+            "Datatilsynet har vedtatt å ilegge Helse- og omsorgsetaten (HOE) et "
+            "overtredelsesgebyr på 800 000 kroner.",
+            "no",
+            "datatilsynet-no",
+            "Helse- og omsorgsetaten",
+        ),
+        (
+            "Der Landesbeauftragte hat gegen das Arbeits- und Sozialministerium (ASM) ein "
+            "Bußgeld in Höhe von 60.000 Euro verhängt.",
+            "de",
+            "lfdi-bw",
+            "Arbeits- und Sozialministerium",
+        ),
+    ],
+)
+def test_a_suspended_compound_names_one_body(
+    body: str, language: str, authority: str, party: str
+) -> None:
+    """"Helse- og omsorgsetaten (HOE)" is one party, its abbreviation no thing."""
+    found = measures(release("Gebyr", body, language, authority))
+    assert {m[0] for m in found if m[2]} == {party}
