@@ -121,8 +121,9 @@ ORDER: Cues = {
     "it": (
         "ordina",
         "ordinato",
-        "ingiunto di",
-        "ingiunge di conformare",
+        # "ha ingiunto alla società di conformare": the object may sit between verb and "di"
+        "ingiunto\\b",
+        "ingiunge di conformare",  # bare "INGIUNGE" heads a payment injunction: the fine
         "divieto",
         "limitazione",
         "prescri",

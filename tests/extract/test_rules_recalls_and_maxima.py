@@ -220,3 +220,23 @@ def test_a_suspended_compound_names_one_body(
     """"Helse- og omsorgsetaten (HOE)" is one party, its abbreviation no thing."""
     found = measures(release("Gebyr", body, language, authority))
     assert {m[0] for m in found if m[2]} == {party}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "L'Autorità, oltre a irrogare la sanzione, ha ingiunto alla società Alfa S.p.A. di "
+            "cancellare i dati raccolti.",
+            True,
+        ),
+        ("Il Garante ha ingiunto ad Alfa S.p.A. di adeguare i trattamenti.", True),
+        ("INGIUNGE\nad Alfa S.p.A. di pagare la somma di 20.000 euro.", False),
+    ],
+)
+def test_an_italian_injunction_with_its_object_between_is_an_order(
+    body: str, expected: bool
+) -> None:
+    """"ha ingiunto alla società di ..." orders; a bare "INGIUNGE" to pay is the fine."""
+    found = measures(release("Provvedimento nei confronti di Alfa S.p.A.", body, "it", "garante"))
+    assert any(m[1] == "order" for m in found) is expected
