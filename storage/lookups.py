@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.matching import KeyIndex, fts_phrase, key_matches
+from storage.matching import KeyIndex, fts_phrase
 
 Row = dict[str, Any]
 
@@ -212,7 +212,8 @@ class Lookups:
         rows = self._rows(
             "SELECT defendant, defendant_key, count(*) AS n FROM decisions "
             "WHERE duplicate_of IS NULL GROUP BY defendant ORDER BY n DESC, defendant")
-        return [r["defendant"] for r in rows if key_matches(prefix_key, r["defendant_key"])
+        matching = set(self._name_index()[0].matching(prefix_key))
+        return [r["defendant"] for r in rows if r["defendant_key"] in matching
                 ][:limit]
 
     @staticmethod

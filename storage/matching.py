@@ -17,27 +17,15 @@ def key_matches(query_key: str, key: str) -> bool:
     """True when a folded query names the folded defendant `key`.
 
     "clearview", "clearview ai", "clear view" and "clearveiw" all name "clearview ai".
+    One rule set, kept in KeyIndex; this is its one-name form.
     """
-    query_words = query_key.split()
-    if not query_words or not key:
-        return False
-    compact_query = "".join(query_words)
-    compact_key = key.replace(" ", "")
-    if compact_key.startswith(compact_query):
-        return True
-    key_words = key.split()
-    if all(any(word.startswith(q) for word in key_words) for q in query_words):
-        return True
-    if len(compact_query) < _FUZZY_MIN_LENGTH:
-        return False
-    # A typo in the name's first letters ("clearveiw"), or a name written in one word
-    # that the release split ("meta platforms" vs "metaplatforms ireland").
-    head = compact_key[: len(compact_query)]
-    return fuzz.ratio(compact_query, head) >= _FUZZY_CUTOFF
+    return bool(KeyIndex([key]).matching(query_key))
 
 
 class KeyIndex:
-    """Many folded names prepared once, matched by the same rules as `key_matches`."""
+    """Many folded names prepared once, and the rules that match a folded query to them:
+    by prefix of the compact form, by word prefixes, or fuzzily on the first letters (a
+    typo in "clearveiw", or a name the release wrote in one word)."""
 
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
