@@ -12,18 +12,11 @@ from scrapers.extract.dates import latest_time_reference
 from scrapers.extract.defendants import find_candidates
 from scrapers.extract.evaluate import Case, score_case
 from scrapers.models import Release, Sanction
+from tests.extract.helpers import release
 
 
 def _release(title: str, body: str, language: str, authority: str, published: date) -> Release:
-    return Release(
-        source_id="test",
-        authority=authority,
-        url="https://example.org/r",
-        title=title,
-        language=language,
-        published=published,
-        body_text=body,
-    )
+    return release(title, body, language, authority, published)
 
 
 # Releases that recap, explain or report a review: no new sanction, whatever the money.

@@ -8,21 +8,12 @@ from datetime import date
 import pytest
 
 from scrapers.extract import extract_sanctions
-from scrapers.models import Release, Sanction
+from scrapers.models import Sanction
+from tests.extract.helpers import release
 
 
 def _found(title: str, body: str, language: str, authority: str) -> list[Sanction]:
-    return extract_sanctions(
-        Release(
-            source_id="test",
-            authority=authority,
-            url="https://example.org/r",
-            title=title,
-            language=language,
-            published=date(2024, 6, 1),
-            body_text=body,
-        )
-    )
+    return extract_sanctions(release(title, body, language, authority, date(2024, 6, 1)))
 
 
 def _rows(found: list[Sanction]) -> set[tuple[str, str, float | None, str | None]]:

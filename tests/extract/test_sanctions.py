@@ -9,20 +9,12 @@ from hypothesis import strategies as st
 
 from scrapers.extract import extract_sanctions, parse_amount
 from scrapers.models import Release
+from tests.extract.helpers import release
 
 
-def _release(
-    title: str, body: str, language: str, authority: str, published: date = date(2022, 10, 20)
-) -> Release:
-    return Release(
-        source_id="test",
-        authority=authority,
-        url="https://example.org/r",
-        title=title,
-        language=language,
-        published=published,
-        body_text=body,
-    )
+def _release(title: str, body: str, language: str, authority: str,
+             published: date = date(2022, 10, 20)) -> Release:
+    return release(title, body, language, authority, published)
 
 
 def test_fine_and_order_for_one_defendant_give_two_rows_and_no_daily_rate() -> None:
